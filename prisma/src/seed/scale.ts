@@ -1,0 +1,11 @@
+export const SCALES = {
+  small: { users: 50 },
+  medium: { users: 5_000 },
+  large: { users: 100_000 },
+} as const;
+
+export type Scale = keyof typeof SCALES;
+
+export function isScale(value: string): value is Scale {
+  return value in SCALES;
+}
