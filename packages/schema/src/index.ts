@@ -1,0 +1,1 @@
+export { ALL_PERMISSIONS, Permission } from './permissions.js';
