@@ -14,6 +14,8 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** Statements slower than this are cancelled by the server. */
   statementTimeoutMs?: number;
+  /** Called with every SQL statement Prisma sends (tests count them). */
+  onQuery?: (sql: string) => void;
 }
 
 export function createDatabase(url: string, options: DatabaseOptions = {}): Database {
@@ -25,7 +27,14 @@ export function createDatabase(url: string, options: DatabaseOptions = {}): Data
   });
   // An idle client losing its server (a restart) must not crash the process.
   pool.on('error', () => {});
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const adapter = new PrismaPg(pool);
+  const prisma = options.onQuery
+    ? new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] })
+    : new PrismaClient({ adapter });
+  if (options.onQuery) {
+    const onQuery = options.onQuery;
+    (prisma as PrismaClient<'query'>).$on('query', (event) => onQuery(event.query));
+  }
   return {
     prisma,
     pool,

@@ -1,0 +1,51 @@
+// Starts the API. Without DATABASE_URL it runs its own PostgreSQL under .data/,
+// applies migrations and seeds demo data into an empty database, so one
+// command brings up a working marketplace.
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, createDatabase, migrate, openLocalDatabase, seedIfEmpty } from '@bazaar/db';
+import { loadEnv } from './env.js';
+import { createServer } from './server.js';
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+const env = loadEnv();
+const local = await openLocalDatabase({
+  databaseUrl: env.DATABASE_URL,
+  fresh: env.EMBEDDED_DB_FRESH,
+  ...(env.EMBEDDED_DB_DIR ? { dataDir: env.EMBEDDED_DB_DIR } : {}),
+});
+const db = createDatabase(local.url, { poolSize: env.DATABASE_POOL_SIZE });
+const app = await createServer({ env, db, databaseUrl: local.url });
+
+if (local.embedded) {
+  const applied = await migrate(local.url);
+  if (applied.length) app.log.info({ applied }, 'migrations applied');
+  if (await seedIfEmpty(db.prisma, env.SEED_SCALE)) app.log.info({ scale: env.SEED_SCALE }, 'demo data seeded');
+}
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  app.log.info({ signal }, 'shutting down');
+  setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+  await app.close();
+  await db.close();
+  await local.stop();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
+
+const address = await app.listen({ port: env.PORT, host: env.HOST });
+const base = address.replace('127.0.0.1', 'localhost');
+const lines = [
+  '',
+  `  Bazaar API     ${base}/graphql`,
+  ...(env.SERVE_SPAS ? [`  Storefront     ${base}/`, `  Back-office    ${base}/admin/`] : []),
+  ...(env.NODE_ENV !== 'production' ? [`  GraphiQL       ${base}/graphiql`] : []),
+  `  Health         ${base}/healthz  ${base}/readyz  ${base}/metrics`,
+  `  Database       ${local.embedded ? 'embedded PostgreSQL (.data/)' : 'DATABASE_URL'}`,
+  ...(local.embedded ? ['', `  Demo accounts (password ${DEMO_PASSWORD}):`, ...DEMO_ACCOUNTS.map((a) => `    ${a.role.padEnd(8)} ${a.email}`)] : []),
+  '',
+];
+console.log(lines.join('\n'));
