@@ -5,7 +5,7 @@ import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import type { ValidationRule } from 'graphql';
+import type { GraphQLError, ValidationContext, ValidationRule } from 'graphql';
 
 export const LIMITS = {
   /** Nesting of selections: product > offers > seller > stores > ... */
@@ -18,9 +18,16 @@ export const LIMITS = {
   maxTokens: 5_000,
 } as const;
 
+// Report a breach as a validation error (HTTP 400); thrown, it would be a 500.
+const report = {
+  exposeLimits: true,
+  propagateOnRejection: false,
+  onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
+};
+
 export const limitRules: ValidationRule[] = [
-  maxDepthRule({ n: LIMITS.maxDepth, ignoreIntrospection: true, exposeLimits: true }),
-  costLimitRule({ maxCost: LIMITS.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5, ignoreIntrospection: true, exposeLimits: true }),
-  maxAliasesRule({ n: LIMITS.maxAliases, exposeLimits: true }),
-  maxDirectivesRule({ n: LIMITS.maxDirectives, exposeLimits: true }),
+  maxDepthRule({ n: LIMITS.maxDepth, ignoreIntrospection: true, ...report }),
+  costLimitRule({ maxCost: LIMITS.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5, ignoreIntrospection: true, ...report }),
+  maxAliasesRule({ n: LIMITS.maxAliases, ...report }),
+  maxDirectivesRule({ n: LIMITS.maxDirectives, ...report }),
 ] as ValidationRule[];

@@ -54,7 +54,7 @@ export function decodeCursor<Key>(cursor: string, isKey: (value: unknown) => val
 export interface ConnectionShape<Node> {
   edges: { cursor: string; node: Node }[];
   pageInfo: PageInfo;
-  totalCount(): Promise<number>;
+  count: () => Promise<number>;
 }
 
 /** The `<Name>Connection` and `<Name>Edge` object types for a node type. */
@@ -76,10 +76,13 @@ export function ConnectionType<Node extends object>(name: string, node: ClassTyp
     @Field(() => PageInfo)
     pageInfo!: PageInfo;
 
-    // graphql-js calls a function-valued property, so the count query runs
-    // only when a client selects totalCount.
+    count!: () => Promise<number>;
+
+    // A method field: the count query runs only when a client selects it.
     @Field(() => Int, { description: 'Number of nodes across all pages; computed only when selected.' })
-    totalCount!: () => Promise<number>;
+    totalCount(): Promise<number> {
+      return this.count();
+    }
   }
   return Connection;
 }
@@ -106,6 +109,6 @@ export function connectionFromRows<Row, Node = Row>(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-    totalCount: options.count,
+    count: options.count,
   };
 }
