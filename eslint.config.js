@@ -23,7 +23,7 @@ export default tseslint.config(
   },
   {
     // Entry points outside the API's runtime read their own environment.
-    files: ['prisma/**', 'e2e/**', 'bench/**', 'scripts/**', '**/vite.config.ts', '**/vitest.config.ts', '**/codegen.ts', 'apps/api/src/env.ts'],
+    files: ['prisma/**', 'e2e/**', '**/test/**', 'bench/**', 'scripts/**', '**/vite.config.ts', '**/vitest.config.ts', '**/codegen.ts', 'apps/api/src/env.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {
