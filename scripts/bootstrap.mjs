@@ -12,8 +12,12 @@ function has(command, args = ['--version']) {
   return spawnSync(command, args, { stdio: 'ignore' }).status === 0;
 }
 
+// The machine may be offline: keep turbo and Prisma from phoning home.
+const QUIET = { TURBO_TELEMETRY_DISABLED: '1', CHECKPOINT_DISABLE: '1' };
+
 export function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { stdio: 'inherit', cwd: ROOT, ...options });
+  const env = { ...process.env, ...QUIET, ...options.env };
+  const result = spawnSync(command, args, { stdio: 'inherit', cwd: ROOT, ...options, env });
   if (result.status !== 0) {
     throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
   }
