@@ -6,24 +6,51 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/generated/**', '**/node_modules/**', '.data/**', '**/test-results/**', '**/playwright-report/**'],
+    ignores: [
+      '**/dist/**',
+      '**/generated/**',
+      '**/node_modules/**',
+      '.data/**',
+      '**/test-results/**',
+      '**/playwright-report/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
       'no-restricted-properties': [
         'error',
-        { object: 'process', property: 'env', message: 'Read configuration in apps/api/src/env.ts only.' },
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read configuration in apps/api/src/env.ts only.',
+        },
       ],
     },
   },
   {
     // Entry points outside the API's runtime read their own environment.
-    files: ['prisma/**', 'e2e/**', '**/test/**', 'bench/**', 'scripts/**', '**/vite.config.ts', '**/vitest.config.ts', '**/codegen.ts', 'apps/api/src/env.ts'],
+    files: [
+      'prisma/**',
+      'e2e/**',
+      '**/test/**',
+      'bench/**',
+      'scripts/**',
+      '**/vite.config.ts',
+      '**/vitest.config.ts',
+      '**/codegen.ts',
+      'apps/api/src/env.ts',
+    ],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

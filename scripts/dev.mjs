@@ -10,11 +10,13 @@ const BACKOFFICE_PORT = 5174;
 
 ensurePnpm();
 ensureDependencies();
-const turbo = (...args) => run('pnpm', ['exec', 'turbo', 'run', ...args, '--output-logs=errors-only']);
+const turbo = (...args) =>
+  run('pnpm', ['exec', 'turbo', 'run', ...args, '--output-logs=errors-only']);
 turbo('build', '--filter=@bazaar/db', '--filter=@bazaar/schema');
 turbo('codegen', '--filter=@bazaar/storefront', '--filter=@bazaar/backoffice');
 
-const { DEMO_ACCOUNTS, DEMO_PASSWORD, createDatabase, migrate, openLocalDatabase, seedIfEmpty } = await import('@bazaar/db');
+const { DEMO_ACCOUNTS, DEMO_PASSWORD, createDatabase, migrate, openLocalDatabase, seedIfEmpty } =
+  await import('@bazaar/db');
 const started = Date.now();
 const database = await openLocalDatabase({ databaseUrl: process.env.DATABASE_URL });
 await migrate(database.url);
@@ -23,9 +25,26 @@ const seeded = await seedIfEmpty(db.prisma, process.env.SEED_SCALE ?? 'small');
 await db.close();
 
 const children = [
-  start('api', ['--filter', '@bazaar/api', 'dev'], { DATABASE_URL: database.url, PORT: String(API_PORT) }),
-  start('storefront', ['--filter', '@bazaar/storefront', 'dev', '--port', String(STOREFRONT_PORT), '--strictPort']),
-  start('backoffice', ['--filter', '@bazaar/backoffice', 'dev', '--port', String(BACKOFFICE_PORT), '--strictPort']),
+  start('api', ['--filter', '@bazaar/api', 'dev'], {
+    DATABASE_URL: database.url,
+    PORT: String(API_PORT),
+  }),
+  start('storefront', [
+    '--filter',
+    '@bazaar/storefront',
+    'dev',
+    '--port',
+    String(STOREFRONT_PORT),
+    '--strictPort',
+  ]),
+  start('backoffice', [
+    '--filter',
+    '@bazaar/backoffice',
+    'dev',
+    '--port',
+    String(BACKOFFICE_PORT),
+    '--strictPort',
+  ]),
 ];
 
 function start(name, args, env = {}) {
@@ -38,7 +57,8 @@ function start(name, args, env = {}) {
   const prefix = `[${name}] `.padEnd(13);
   for (const stream of [child.stdout, child.stderr]) {
     stream.on('data', (chunk) => {
-      for (const line of chunk.toString().split('\n')) if (line.trim()) process.stdout.write(prefix + line + '\n');
+      for (const line of chunk.toString().split('\n'))
+        if (line.trim()) process.stdout.write(prefix + line + '\n');
     });
   }
   child.on('exit', (code) => {

@@ -11,18 +11,31 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 function ensureChromium() {
   if (existsSync(CHROMIUM)) return;
   if (userInfo().uid !== 0) {
-    throw new Error(`Chromium is missing at ${CHROMIUM}: install it (sudo apt-get install -y chromium) or set CHROMIUM_PATH.`);
+    throw new Error(
+      `Chromium is missing at ${CHROMIUM}: install it (sudo apt-get install -y chromium) or set CHROMIUM_PATH.`,
+    );
   }
   console.log('Installing Chromium from Debian...');
   run('apt-get', ['update', '-qq']);
-  run('apt-get', ['install', '-y', '-qq', 'chromium'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  run('apt-get', ['install', '-y', '-qq', 'chromium'], {
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
 }
 
 const started = Date.now();
 ensurePnpm();
 ensureDependencies();
 ensureChromium();
-run('pnpm', ['exec', 'turbo', 'run', 'lint', 'typecheck', 'test', 'build', '--output-logs=new-only']);
+run('pnpm', [
+  'exec',
+  'turbo',
+  'run',
+  'lint',
+  'typecheck',
+  'test',
+  'build',
+  '--output-logs=new-only',
+]);
 run('pnpm', ['exec', 'prettier', '--check', '.', '--log-level', 'warn']);
 run('pnpm', ['--filter', '@bazaar/e2e', 'e2e']);
 console.log(`\nAll checks passed in ${((Date.now() - started) / 1000).toFixed(0)} s.`);

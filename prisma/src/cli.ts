@@ -9,12 +9,16 @@ import { isScale, seed } from './seed/index.js';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { scale: { type: 'string', default: 'small' }, reset: { type: 'boolean', default: false } },
+  options: {
+    scale: { type: 'string', default: 'small' },
+    reset: { type: 'boolean', default: false },
+  },
 });
 const command = positionals[0];
 
 async function main(): Promise<void> {
-  if (!isScale(values.scale)) throw new Error(`--scale must be small, medium or large, not "${values.scale}"`);
+  if (!isScale(values.scale))
+    throw new Error(`--scale must be small, medium or large, not "${values.scale}"`);
   const local = await openLocalDatabase({ databaseUrl: process.env.DATABASE_URL });
   try {
     if (command === 'migrate') {
@@ -27,7 +31,9 @@ async function main(): Promise<void> {
       await (values.reset ? resetDatabase(local.url) : migrate(local.url));
       await seedEmpty(local.url, values.scale);
     } else {
-      throw new Error('usage: cli.js migrate | reset | seed [--scale small|medium|large] [--reset]');
+      throw new Error(
+        'usage: cli.js migrate | reset | seed [--scale small|medium|large] [--reset]',
+      );
     }
   } finally {
     await local.stop();
@@ -42,7 +48,9 @@ async function seedEmpty(url: string, scale: Parameters<typeof seed>[1]): Promis
     }
     const started = Date.now();
     await seed(db.prisma, scale);
-    console.log(`Seeded the ${scale} demo data in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    console.log(
+      `Seeded the ${scale} demo data in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+    );
   } finally {
     await db.close();
   }

@@ -30,7 +30,9 @@ const PASSWORD = 'bazaar';
  * another local process (the dev API, a CLI) already runs on the same
  * directory, so `pnpm db:seed` works while `pnpm dev` is up.
  */
-export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres(
+  options: EmbeddedPostgresOptions,
+): Promise<RunningPostgres> {
   const { dataDir, log = () => {} } = options;
   if (options.fresh) await rm(dataDir, { recursive: true, force: true });
 
@@ -39,7 +41,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   const port = await freePort();
   const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300'];
-  if (options.fast) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
+  if (options.fast)
+    flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -54,7 +57,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   });
   if (!existsSync(`${dataDir}/PG_VERSION`)) await server.initialise();
   await server.start().catch((error: unknown) => {
-    throw new Error(`Embedded PostgreSQL did not start in ${dataDir} (port ${port})`, { cause: error });
+    throw new Error(`Embedded PostgreSQL did not start in ${dataDir} (port ${port})`, {
+      cause: error,
+    });
   });
   return { url: urlFor(port), owned: true, stop: () => server.stop() };
 }
@@ -89,7 +94,11 @@ function freePort(): Promise<number> {
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }

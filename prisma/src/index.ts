@@ -1,7 +1,25 @@
 export { createDatabase, type Database, type DatabaseOptions } from './client.js';
 export { startEmbeddedPostgres, withDatabase, type RunningPostgres } from './embedded-postgres.js';
-export { DATA_DIR, ensureDatabase, openLocalDatabase, type LocalDatabase } from './local-database.js';
-export { migrate, migrationStatus, resetDatabase, MigrationError, type MigrationStatus } from './migrate.js';
-export { DEMO_ACCOUNTS, DEMO_PASSWORD, isScale, seed, seedIfEmpty, type Scale } from './seed/index.js';
+export {
+  DATA_DIR,
+  ensureDatabase,
+  openLocalDatabase,
+  type LocalDatabase,
+} from './local-database.js';
+export {
+  migrate,
+  migrationStatus,
+  resetDatabase,
+  MigrationError,
+  type MigrationStatus,
+} from './migrate.js';
+export {
+  DEMO_ACCOUNTS,
+  DEMO_PASSWORD,
+  isScale,
+  seed,
+  seedIfEmpty,
+  type Scale,
+} from './seed/index.js';
 export { Prisma, PrismaClient } from './generated/client/client.js';
 export type * from './generated/client/models.js';

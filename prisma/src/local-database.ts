@@ -22,7 +22,8 @@ export interface LocalDatabase {
 const DATABASE = 'bazaar';
 
 export async function openLocalDatabase(options: LocalDatabaseOptions): Promise<LocalDatabase> {
-  if (options.databaseUrl) return { url: options.databaseUrl, embedded: false, stop: async () => {} };
+  if (options.databaseUrl)
+    return { url: options.databaseUrl, embedded: false, stop: async () => {} };
   const server = await startEmbeddedPostgres({
     dataDir: options.dataDir ?? `${DATA_DIR}/postgres`,
     fresh: options.fresh ?? false,
@@ -32,7 +33,11 @@ export async function openLocalDatabase(options: LocalDatabaseOptions): Promise<
   return { url: withDatabase(server.url, DATABASE), embedded: true, stop: () => server.stop() };
 }
 
-export async function ensureDatabase(serverUrl: string, name: string, template?: string): Promise<void> {
+export async function ensureDatabase(
+  serverUrl: string,
+  name: string,
+  template?: string,
+): Promise<void> {
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {

@@ -43,11 +43,16 @@ describe('migration runner', () => {
     const all = readMigrations().map((m) => m.name);
     expect(await migrate(url)).toEqual(all);
     expect(await migrate(url)).toEqual([]);
-    const rows = await query<{ migration_name: string; checksum: string; applied_steps_count: number; finished_at: Date }>(
-      'SELECT migration_name, checksum, applied_steps_count, finished_at FROM _prisma_migrations',
-    );
+    const rows = await query<{
+      migration_name: string;
+      checksum: string;
+      applied_steps_count: number;
+      finished_at: Date;
+    }>('SELECT migration_name, checksum, applied_steps_count, finished_at FROM _prisma_migrations');
     expect(rows.map((r) => r.migration_name)).toEqual(all);
-    expect(rows.every((r) => r.checksum.length === 64 && r.applied_steps_count === 1 && r.finished_at)).toBe(true);
+    expect(
+      rows.every((r) => r.checksum.length === 64 && r.applied_steps_count === 1 && r.finished_at),
+    ).toBe(true);
     expect(await migrationStatus(url)).toEqual({ applied: all, pending: [] });
   });
 
@@ -61,7 +66,10 @@ describe('migration runner', () => {
   });
 
   it('lets concurrent replicas apply each migration exactly once', async () => {
-    const dir = migrationsFolder({ '001_a': 'CREATE TABLE a (id int);', '002_b': 'CREATE TABLE b (id int);' });
+    const dir = migrationsFolder({
+      '001_a': 'CREATE TABLE a (id int);',
+      '002_b': 'CREATE TABLE b (id int);',
+    });
     const results = await Promise.all([migrate(url, dir), migrate(url, dir), migrate(url, dir)]);
     expect(results.flat().sort()).toEqual(['001_a', '002_b']);
   });
@@ -74,10 +82,14 @@ describe('migration runner', () => {
   });
 
   it('rolls a failing migration back whole and retries it once corrected', async () => {
-    const dir = migrationsFolder({ '001_bad': 'CREATE TABLE half (id int); SELECT * FROM missing_table;' });
+    const dir = migrationsFolder({
+      '001_bad': 'CREATE TABLE half (id int); SELECT * FROM missing_table;',
+    });
     await expect(migrate(url, dir)).rejects.toBeInstanceOf(MigrationError);
     expect(await query("SELECT 1 FROM pg_tables WHERE tablename = 'half'")).toHaveLength(0);
-    const [failed] = await query<{ logs: string; rolled_back_at: Date | null }>('SELECT logs, rolled_back_at FROM _prisma_migrations');
+    const [failed] = await query<{ logs: string; rolled_back_at: Date | null }>(
+      'SELECT logs, rolled_back_at FROM _prisma_migrations',
+    );
     expect(failed?.logs).toMatch(/missing_table/);
     expect(failed?.rolled_back_at).not.toBeNull();
 

@@ -55,7 +55,9 @@ interface HistoryRow {
 }
 
 async function readHistory(client: pg.ClientBase): Promise<HistoryRow[]> {
-  const exists = await client.query<{ table: string | null }>(`SELECT to_regclass('"_prisma_migrations"') AS "table"`);
+  const exists = await client.query<{ table: string | null }>(
+    `SELECT to_regclass('"_prisma_migrations"') AS "table"`,
+  );
   if (!exists.rows[0]?.table) return [];
   const result = await client.query<HistoryRow>(
     `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at`,
@@ -76,7 +78,9 @@ export function compareHistory(migrations: Migration[], history: HistoryRow[]): 
   for (const migration of migrations) {
     const row = byName.get(migration.name);
     if (row && row.checksum !== migration.checksum) {
-      throw new MigrationError(`Migration ${migration.name} was edited after it was applied; add a new migration instead.`);
+      throw new MigrationError(
+        `Migration ${migration.name} was edited after it was applied; add a new migration instead.`,
+      );
     }
   }
   return {
@@ -85,7 +89,10 @@ export function compareHistory(migrations: Migration[], history: HistoryRow[]): 
   };
 }
 
-export async function migrationStatus(databaseUrl: string, dir = MIGRATIONS_DIR): Promise<MigrationStatus> {
+export async function migrationStatus(
+  databaseUrl: string,
+  dir = MIGRATIONS_DIR,
+): Promise<MigrationStatus> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -140,7 +147,9 @@ async function applyOne(client: pg.ClientBase, migration: Migration): Promise<vo
       `UPDATE "_prisma_migrations" SET logs = $2, rolled_back_at = now() WHERE id = $1`,
       [id, String(error)],
     );
-    throw new MigrationError(`Migration ${migration.name} failed: ${String(error)}`, { cause: error });
+    throw new MigrationError(`Migration ${migration.name} failed: ${String(error)}`, {
+      cause: error,
+    });
   }
 }
 

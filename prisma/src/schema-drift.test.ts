@@ -4,13 +4,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testServer } from '../test/database.js';
 import { withDatabase } from './embedded-postgres.js';
 import { ensureDatabase } from './local-database.js';
-import { diffShapes, loadDmmf, schemaDrift, shapeOfDatabase, shapeOfSchema } from './schema-drift.js';
+import {
+  diffShapes,
+  loadDmmf,
+  schemaDrift,
+  shapeOfDatabase,
+  shapeOfSchema,
+} from './schema-drift.js';
 
 const SCHEMA = fileURLToPath(new URL('../schema.prisma', import.meta.url));
 
 describe('schema drift', () => {
   it('finds none between schema.prisma and the migrated database', async () => {
-    const drift = await schemaDrift(SCHEMA, withDatabase(testServer.serverUrl, testServer.template));
+    const drift = await schemaDrift(
+      SCHEMA,
+      withDatabase(testServer.serverUrl, testServer.template),
+    );
     expect(drift).toEqual([]);
   });
 
@@ -62,12 +71,30 @@ describe('schema drift', () => {
   });
 
   it('reads relations, enums, lists and literal defaults from schema.prisma', async () => {
-    const dmmf = loadDmmf(fileURLToPath(new URL('../test/fixtures/relations.prisma', import.meta.url)));
+    const dmmf = loadDmmf(
+      fileURLToPath(new URL('../test/fixtures/relations.prisma', import.meta.url)),
+    );
     const schema = shapeOfSchema(dmmf);
-    expect(schema.columns.get('orders.status')).toEqual({ type: 'OrderStatus', nullable: false, default: 'PLACED' });
-    expect(schema.columns.get('orders.tags')).toEqual({ type: 'text[]', nullable: false, default: null });
-    expect(schema.columns.get('orders.total')).toEqual({ type: 'integer', nullable: false, default: '0' });
-    expect(schema.columns.get('orders.id')).toEqual({ type: 'integer', nullable: false, default: 'nextval(…)' });
+    expect(schema.columns.get('orders.status')).toEqual({
+      type: 'OrderStatus',
+      nullable: false,
+      default: 'PLACED',
+    });
+    expect(schema.columns.get('orders.tags')).toEqual({
+      type: 'text[]',
+      nullable: false,
+      default: null,
+    });
+    expect(schema.columns.get('orders.total')).toEqual({
+      type: 'integer',
+      nullable: false,
+      default: '0',
+    });
+    expect(schema.columns.get('orders.id')).toEqual({
+      type: 'integer',
+      nullable: false,
+      default: 'nextval(…)',
+    });
     expect([...schema.foreignKeys]).toEqual([
       'orders(buyer_id) -> buyers(id) on delete cascade on update cascade',
     ]);

@@ -35,7 +35,11 @@ interface DmmfIndex {
 interface Dmmf {
   datamodel: {
     models: DmmfModel[];
-    enums: { name: string; dbName?: string | null; values: { name: string; dbName?: string | null }[] }[];
+    enums: {
+      name: string;
+      dbName?: string | null;
+      values: { name: string; dbName?: string | null }[];
+    }[];
     indexes: DmmfIndex[];
   };
 }
@@ -110,9 +114,18 @@ export function shapeOfSchema(dmmf: Dmmf): DatabaseShape {
     const f = model.fields.find((candidate) => candidate.name === field);
     return f?.dbName ?? field;
   };
-  const shape: DatabaseShape = { columns: new Map(), enums: new Map(), indexes: new Set(), foreignKeys: new Set() };
+  const shape: DatabaseShape = {
+    columns: new Map(),
+    enums: new Map(),
+    indexes: new Set(),
+    foreignKeys: new Set(),
+  };
 
-  for (const e of enums) shape.enums.set(e.dbName ?? e.name, e.values.map((v) => v.dbName ?? v.name));
+  for (const e of enums)
+    shape.enums.set(
+      e.dbName ?? e.name,
+      e.values.map((v) => v.dbName ?? v.name),
+    );
   for (const model of models) {
     const table = tableOf.get(model.name)!;
     for (const field of model.fields) {
@@ -132,7 +145,7 @@ export function shapeOfSchema(dmmf: Dmmf): DatabaseShape {
           ? enumNames.get(field.type)!
           : field.nativeType
             ? nativeTypeName(field.nativeType)
-            : SCALAR_TYPES[field.type] ?? field.type;
+            : (SCALAR_TYPES[field.type] ?? field.type);
       shape.columns.set(`${table}.${field.dbName ?? field.name}`, {
         type: field.isList ? `${base}[]` : base,
         nullable: !field.isRequired,
@@ -170,8 +183,19 @@ export async function shapeOfDatabase(databaseUrl: string): Promise<DatabaseShap
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const shape: DatabaseShape = { columns: new Map(), enums: new Map(), indexes: new Set(), foreignKeys: new Set() };
-    const columns = await client.query<{ tbl: string; col: string; type: string; notnull: boolean; def: string | null }>(`
+    const shape: DatabaseShape = {
+      columns: new Map(),
+      enums: new Map(),
+      indexes: new Set(),
+      foreignKeys: new Set(),
+    };
+    const columns = await client.query<{
+      tbl: string;
+      col: string;
+      type: string;
+      notnull: boolean;
+      def: string | null;
+    }>(`
       SELECT c.relname AS tbl, a.attname AS col, format_type(a.atttypid, a.atttypmod) AS type,
              a.attnotnull AS notnull, pg_get_expr(d.adbin, d.adrelid) AS def
       FROM pg_attribute a
@@ -218,7 +242,9 @@ export async function shapeOfDatabase(databaseUrl: string): Promise<DatabaseShap
       WHERE con.contype = 'f'`);
     for (const { definition } of foreignKeys.rows) {
       const [head, del, upd] = [definition.slice(0, -4), definition.at(-3)!, definition.at(-1)!];
-      shape.foreignKeys.add(`${head} on delete ${REFERENTIAL_ACTIONS[del]} on update ${REFERENTIAL_ACTIONS[upd]}`);
+      shape.foreignKeys.add(
+        `${head} on delete ${REFERENTIAL_ACTIONS[del]} on update ${REFERENTIAL_ACTIONS[upd]}`,
+      );
     }
     return shape;
   } finally {
@@ -229,38 +255,57 @@ export async function shapeOfDatabase(databaseUrl: string): Promise<DatabaseShap
 /** Every difference, in words; empty when schema.prisma and the database agree. */
 export function diffShapes(schema: DatabaseShape, database: DatabaseShape): string[] {
   const problems: string[] = [];
-  const tablesOf = (shape: DatabaseShape) => new Set([...shape.columns.keys()].map((key) => key.split('.')[0]));
+  const tablesOf = (shape: DatabaseShape) =>
+    new Set([...shape.columns.keys()].map((key) => key.split('.')[0]));
   const schemaTables = tablesOf(schema);
   const databaseTables = tablesOf(database);
-  for (const table of schemaTables) if (!databaseTables.has(table)) problems.push(`table ${table} is missing in the database`);
-  for (const table of databaseTables) if (!schemaTables.has(table)) problems.push(`table ${table} is not in schema.prisma`);
+  for (const table of schemaTables)
+    if (!databaseTables.has(table)) problems.push(`table ${table} is missing in the database`);
+  for (const table of databaseTables)
+    if (!schemaTables.has(table)) problems.push(`table ${table} is not in schema.prisma`);
 
   for (const [column, expected] of schema.columns) {
     const actual = database.columns.get(column);
     if (!actual) {
-      if (databaseTables.has(column.split('.')[0])) problems.push(`column ${column} is missing in the database`);
+      if (databaseTables.has(column.split('.')[0]))
+        problems.push(`column ${column} is missing in the database`);
       continue;
     }
-    if (actual.type !== expected.type) problems.push(`column ${column}: type ${actual.type} in the database, ${expected.type} in schema.prisma`);
+    if (actual.type !== expected.type)
+      problems.push(
+        `column ${column}: type ${actual.type} in the database, ${expected.type} in schema.prisma`,
+      );
     if (actual.nullable !== expected.nullable) {
-      problems.push(`column ${column}: ${actual.nullable ? 'nullable' : 'NOT NULL'} in the database, ${expected.nullable ? 'nullable' : 'NOT NULL'} in schema.prisma`);
+      problems.push(
+        `column ${column}: ${actual.nullable ? 'nullable' : 'NOT NULL'} in the database, ${expected.nullable ? 'nullable' : 'NOT NULL'} in schema.prisma`,
+      );
     }
-    if (actual.default !== expected.default) problems.push(`column ${column}: default ${actual.default} in the database, ${expected.default} in schema.prisma`);
+    if (actual.default !== expected.default)
+      problems.push(
+        `column ${column}: default ${actual.default} in the database, ${expected.default} in schema.prisma`,
+      );
   }
   for (const column of database.columns.keys()) {
-    if (!schema.columns.has(column) && schemaTables.has(column.split('.')[0])) problems.push(`column ${column} is not in schema.prisma`);
+    if (!schema.columns.has(column) && schemaTables.has(column.split('.')[0]))
+      problems.push(`column ${column} is not in schema.prisma`);
   }
 
   for (const [name, values] of schema.enums) {
     const actual = database.enums.get(name);
     if (!actual) problems.push(`enum ${name} is missing in the database`);
-    else if (actual.join() !== values.join()) problems.push(`enum ${name}: values ${actual.join(', ')} in the database, ${values.join(', ')} in schema.prisma`);
+    else if (actual.join() !== values.join())
+      problems.push(
+        `enum ${name}: values ${actual.join(', ')} in the database, ${values.join(', ')} in schema.prisma`,
+      );
   }
-  for (const name of database.enums.keys()) if (!schema.enums.has(name)) problems.push(`enum ${name} is not in schema.prisma`);
+  for (const name of database.enums.keys())
+    if (!schema.enums.has(name)) problems.push(`enum ${name} is not in schema.prisma`);
 
   const compareSets = (what: string, expected: Set<string>, actual: Set<string>) => {
-    for (const item of expected) if (!actual.has(item)) problems.push(`${what} ${item} is missing in the database`);
-    for (const item of actual) if (!expected.has(item)) problems.push(`${what} ${item} is not in schema.prisma`);
+    for (const item of expected)
+      if (!actual.has(item)) problems.push(`${what} ${item} is missing in the database`);
+    for (const item of actual)
+      if (!expected.has(item)) problems.push(`${what} ${item} is not in schema.prisma`);
   };
   compareSets('index', schema.indexes, database.indexes);
   compareSets('foreign key', schema.foreignKeys, database.foreignKeys);

@@ -1,7 +1,14 @@
 // Starts the API. Without DATABASE_URL it runs its own PostgreSQL under .data/,
 // applies migrations and seeds demo data into an empty database, so one
 // command brings up a working marketplace.
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, createDatabase, migrate, openLocalDatabase, seedIfEmpty } from '@bazaar/db';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_PASSWORD,
+  createDatabase,
+  migrate,
+  openLocalDatabase,
+  seedIfEmpty,
+} from '@bazaar/db';
 import { loadEnv } from './env.js';
 import { createServer } from './server.js';
 
@@ -19,7 +26,8 @@ const app = await createServer({ env, db, databaseUrl: local.url });
 if (local.embedded) {
   const applied = await migrate(local.url);
   if (applied.length) app.log.info({ applied }, 'migrations applied');
-  if (await seedIfEmpty(db.prisma, env.SEED_SCALE)) app.log.info({ scale: env.SEED_SCALE }, 'demo data seeded');
+  if (await seedIfEmpty(db.prisma, env.SEED_SCALE))
+    app.log.info({ scale: env.SEED_SCALE }, 'demo data seeded');
 }
 
 let stopping = false;
@@ -45,7 +53,13 @@ const lines = [
   ...(env.NODE_ENV !== 'production' ? [`  GraphiQL       ${base}/graphiql`] : []),
   `  Health         ${base}/healthz  ${base}/readyz  ${base}/metrics`,
   `  Database       ${local.embedded ? 'embedded PostgreSQL (.data/)' : 'DATABASE_URL'}`,
-  ...(local.embedded ? ['', `  Demo accounts (password ${DEMO_PASSWORD}):`, ...DEMO_ACCOUNTS.map((a) => `    ${a.role.padEnd(8)} ${a.email}`)] : []),
+  ...(local.embedded
+    ? [
+        '',
+        `  Demo accounts (password ${DEMO_PASSWORD}):`,
+        ...DEMO_ACCOUNTS.map((a) => `    ${a.role.padEnd(8)} ${a.email}`),
+      ]
+    : []),
   '',
 ];
 console.log(lines.join('\n'));

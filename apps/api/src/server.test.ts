@@ -13,7 +13,9 @@ describe('API server', async () => {
       headers: { 'content-type': 'application/json', 'x-request-id': 'trace-123' },
       payload: { query: '{ apiStatus { database version } }' },
     });
-    expect(response.json()).toEqual({ data: { apiStatus: { database: true, version: expect.stringMatching(/^\d+\.\d+\.\d+/) } } });
+    expect(response.json()).toEqual({
+      data: { apiStatus: { database: true, version: expect.stringMatching(/^\d+\.\d+\.\d+/) } },
+    });
     expect(response.headers['x-request-id']).toBe('trace-123');
   });
 
@@ -27,15 +29,22 @@ describe('API server', async () => {
   it('exposes request, operation and pool metrics', async () => {
     await api.graphql('query ShopName { shop { name } }');
     const text = (await api.app.inject('/metrics')).body;
-    expect(text).toMatch(/graphql_operations_total\{operation="ShopName",type="query",outcome="ok"\} 1/);
-    expect(text).toMatch(/graphql_operation_duration_seconds_count\{operation="ShopName",type="query"\} 1/);
+    expect(text).toMatch(
+      /graphql_operations_total\{operation="ShopName",type="query",outcome="ok"\} 1/,
+    );
+    expect(text).toMatch(
+      /graphql_operation_duration_seconds_count\{operation="ShopName",type="query"\} 1/,
+    );
     expect(text).toMatch(/http_requests_total\{method="POST",route="\/graphql",status="200"\}/);
     expect(text).toMatch(/db_pool_connections \d+/);
   });
 
   describe('refuses cross-site requests (CSRF prevention)', () => {
     it('blocks a simple GET without a preflight header', async () => {
-      const response = await api.app.inject({ method: 'GET', url: '/graphql?query=%7Bshop%7Bname%7D%7D' });
+      const response = await api.app.inject({
+        method: 'GET',
+        url: '/graphql?query=%7Bshop%7Bname%7D%7D',
+      });
       expect(response.statusCode).toBe(400);
       expect(response.body).toMatch(/Cross-Site Request Forgery/);
     });
@@ -73,7 +82,9 @@ describe('API server', async () => {
   it('serves GraphiQL from local files in development', async () => {
     const page = await api.app.inject('/graphiql');
     expect(page.statusCode).toBe(200);
-    const script = /src="(\/graphiql\/static\/[^"]+\.js)"/.exec(page.body) ?? /"(\/graphiql\/static\/ruru\.js)"/.exec(page.body);
+    const script =
+      /src="(\/graphiql\/static\/[^"]+\.js)"/.exec(page.body) ??
+      /"(\/graphiql\/static\/ruru\.js)"/.exec(page.body);
     expect(page.body).not.toMatch(/unpkg|jsdelivr|cdn\./);
     expect((await api.app.inject(script![1]!)).statusCode).toBe(200);
   });
@@ -91,7 +102,11 @@ describe('API server in production', async () => {
   it('masks unexpected errors: no internals, no stack trace', async () => {
     const result = await api.graphql('{ shop { name } }');
     expect(result.errors).toEqual([
-      { message: 'Something went wrong on our side.', path: ['shop'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      {
+        message: 'Something went wrong on our side.',
+        path: ['shop'],
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      },
     ]);
   });
 

@@ -22,7 +22,11 @@ export interface ServerOptions {
   databaseUrl: string;
 }
 
-export async function createServer({ env, db, databaseUrl }: ServerOptions): Promise<FastifyInstance> {
+export async function createServer({
+  env,
+  db,
+  databaseUrl,
+}: ServerOptions): Promise<FastifyInstance> {
   const production = env.NODE_ENV === 'production';
   const app = Fastify({
     logger: loggerOptions(env),
@@ -35,7 +39,15 @@ export async function createServer({ env, db, databaseUrl }: ServerOptions): Pro
   });
   // One line per request, after the response (Fastify's default logs two).
   app.addHook('onResponse', async (request, reply) => {
-    request.log.info({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+    request.log.info(
+      {
+        method: request.method,
+        url: request.url,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'request',
+    );
   });
 
   const metrics = createMetrics(db.pool);
@@ -50,7 +62,11 @@ export async function createServer({ env, db, databaseUrl }: ServerOptions): Pro
     parseOptions: { maxTokens: LIMITS.maxTokens },
     formatError: createErrorFormatter(app.log, production),
     logger: app.log,
-    plugins: [fastifyApolloDrainPlugin(app), metrics.graphqlPlugin, ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      fastifyApolloDrainPlugin(app),
+      metrics.graphqlPlugin,
+      ApolloServerPluginLandingPageDisabled(),
+    ],
   });
   await apollo.start();
   app.route({

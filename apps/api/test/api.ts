@@ -14,7 +14,10 @@ export const testDatabaseUrl = await workerDatabase(testServer, process.env.VITE
 
 /** SQL statements sent since the last reset, for query-count assertions. */
 export const sqlLog: string[] = [];
-export const db: Database = createDatabase(testDatabaseUrl, { poolSize: 5, onQuery: (sql) => sqlLog.push(sql) });
+export const db: Database = createDatabase(testDatabaseUrl, {
+  poolSize: 5,
+  onQuery: (sql) => sqlLog.push(sql),
+});
 afterAll(() => db.close());
 
 export interface TestApi {
@@ -26,7 +29,10 @@ export interface TestApi {
   ): Promise<ExecutionResult<Data> & { status: number }>;
 }
 
-export async function startApi(overrides: Partial<Record<keyof Env, string>> = {}, database: Database = db): Promise<TestApi> {
+export async function startApi(
+  overrides: Partial<Record<keyof Env, string>> = {},
+  database: Database = db,
+): Promise<TestApi> {
   const env = loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...overrides });
   const app = await createServer({ env, db: database, databaseUrl: testDatabaseUrl });
   afterAll(() => app.close());

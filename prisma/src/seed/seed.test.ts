@@ -15,11 +15,17 @@ describe('demo data', () => {
     const admin = await db.prisma.user.findUnique({ where: { email: 'ADMIN@bazaar.test' } });
     expect(admin?.name).toBe('Ada Admin');
     expect(admin?.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
-    expect((await db.prisma.setting.findUnique({ where: { key: 'shop' } }))?.value).toMatchObject({ name: 'Bazaar' });
+    expect((await db.prisma.setting.findUnique({ where: { key: 'shop' } }))?.value).toMatchObject({
+      name: 'Bazaar',
+    });
   });
 
   it('is the same on every run', async () => {
-    const snapshot = () => db.prisma.user.findMany({ select: { id: true, email: true, createdAt: true }, orderBy: { email: 'asc' } });
+    const snapshot = () =>
+      db.prisma.user.findMany({
+        select: { id: true, email: true, createdAt: true },
+        orderBy: { email: 'asc' },
+      });
     await seed(db.prisma, 'small');
     const first = await snapshot();
     await truncateAll(testDatabaseUrl);

@@ -12,7 +12,9 @@ export interface TestServer {
   template: string;
 }
 
-export async function startTestServer(databaseUrl?: string): Promise<TestServer & { stop(): Promise<void> }> {
+export async function startTestServer(
+  databaseUrl?: string,
+): Promise<TestServer & { stop(): Promise<void> }> {
   const run = `bazaar_test_${process.pid}`;
   const dataDir = `${DATA_DIR}/${run}`;
   const server = databaseUrl
@@ -32,7 +34,10 @@ export async function startTestServer(databaseUrl?: string): Promise<TestServer 
 }
 
 /** This worker's own database, a copy of the migrated template, emptied. */
-export async function workerDatabase({ serverUrl, template }: TestServer, workerId: string): Promise<string> {
+export async function workerDatabase(
+  { serverUrl, template }: TestServer,
+  workerId: string,
+): Promise<string> {
   const name = `${template}_w${workerId}`;
   await ensureDatabase(serverUrl, name, template);
   const url = withDatabase(serverUrl, name);
@@ -48,7 +53,8 @@ export async function truncateAll(url: string): Promise<void> {
       `SELECT quote_ident(tablename) AS name FROM pg_tables
        WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
     );
-    if (rows.length) await client.query(`TRUNCATE ${rows.map((r) => r.name).join(', ')} RESTART IDENTITY CASCADE`);
+    if (rows.length)
+      await client.query(`TRUNCATE ${rows.map((r) => r.name).join(', ')} RESTART IDENTITY CASCADE`);
   } finally {
     await client.end();
   }
@@ -63,7 +69,9 @@ async function dropDatabases(serverUrl: string, prefix: string): Promise<void> {
       [prefix],
     );
     for (const { datname } of rows) {
-      await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(datname)} WITH (FORCE)`);
+      await client.query(
+        `DROP DATABASE IF EXISTS ${client.escapeIdentifier(datname)} WITH (FORCE)`,
+      );
     }
   } finally {
     await client.end();

@@ -4,7 +4,13 @@ import { graphql } from 'graphql';
 import { Mutation, Query, Resolver, buildSchema } from 'type-graphql';
 import { describe, expect, it } from 'vitest';
 import { buildApiSchema } from '../../schema.js';
-import { Allow, Authenticated, Public, assertEveryRootFieldDeclaresAccess, undeclaredRootFields } from './access.js';
+import {
+  Allow,
+  Authenticated,
+  Public,
+  assertEveryRootFieldDeclaresAccess,
+  undeclaredRootFields,
+} from './access.js';
 import { ANONYMOUS, type Session } from './session.js';
 
 @Resolver()
@@ -36,7 +42,10 @@ class ForgetfulResolver {
   }
 }
 
-const user = (permissions: Permission[] = []): Session => ({ userId: 'u1', permissions: new Set(permissions) });
+const user = (permissions: Permission[] = []): Session => ({
+  userId: 'u1',
+  permissions: new Set(permissions),
+});
 
 describe('access declarations', () => {
   it('are present on every root field of the API (default deny)', async () => {
@@ -57,7 +66,10 @@ describe('access declarations', () => {
     };
 
     it('let anyone call a public field', async () => {
-      expect(await run('{ openField }', ANONYMOUS)).toEqual({ data: { openField: 'open' }, code: undefined });
+      expect(await run('{ openField }', ANONYMOUS)).toEqual({
+        data: { openField: 'open' },
+        code: undefined,
+      });
     });
 
     it('ask an anonymous caller to sign in', async () => {
@@ -70,8 +82,13 @@ describe('access declarations', () => {
     });
 
     it('forbid a user who lacks the permission, and allow one who has it', async () => {
-      expect(await run('mutation { settingsField }', user([Permission.OperationsRead]))).toEqual({ data: null, code: 'FORBIDDEN' });
-      expect((await run('mutation { settingsField }', user([Permission.SettingsManage]))).data).toEqual({ settingsField: 'changed' });
+      expect(await run('mutation { settingsField }', user([Permission.OperationsRead]))).toEqual({
+        data: null,
+        code: 'FORBIDDEN',
+      });
+      expect(
+        (await run('mutation { settingsField }', user([Permission.SettingsManage]))).data,
+      ).toEqual({ settingsField: 'changed' });
     });
   });
 });

@@ -59,6 +59,8 @@ export function undeclaredRootFields(schema: GraphQLSchema): string[] {
 export function assertEveryRootFieldDeclaresAccess(schema: GraphQLSchema): void {
   const missing = undeclaredRootFields(schema);
   if (missing.length) {
-    throw new Error(`Root fields without an access declaration (@Public, @Authenticated or @Allow): ${missing.join(', ')}`);
+    throw new Error(
+      `Root fields without an access declaration (@Public, @Authenticated or @Allow): ${missing.join(', ')}`,
+    );
   }
 }

@@ -28,12 +28,19 @@ export function createErrorFormatter(log: FastifyBaseLogger, production: boolean
       return {
         message: 'Some input is not valid.',
         ...(formatted.path ? { path: formatted.path } : {}),
-        extensions: { code: 'BAD_USER_INPUT', fields: fieldsOf(original.extensions.validationErrors as ValidationIssue[]) },
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          fields: fieldsOf(original.extensions.validationErrors as ValidationIssue[]),
+        },
       };
     }
     if (formatted.extensions?.['code'] !== 'INTERNAL_SERVER_ERROR') return formatted;
     log.error({ err: original }, 'unexpected GraphQL error');
     if (!production) return formatted;
-    return { message: 'Something went wrong on our side.', ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    return {
+      message: 'Something went wrong on our side.',
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
   };
 }

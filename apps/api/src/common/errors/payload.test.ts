@@ -36,7 +36,8 @@ describe('mutation payloads', async () => {
   const create = (code: string, days: number) =>
     graphql({
       schema,
-      source: 'mutation($code: String!, $days: Float!) { couponCreate(code: $code, days: $days) { coupon { code } errors { code field message } } }',
+      source:
+        'mutation($code: String!, $days: Float!) { couponCreate(code: $code, days: $days) { coupon { code } errors { code field message } } }',
       variableValues: { code, days },
     });
 
@@ -44,12 +45,18 @@ describe('mutation payloads', async () => {
     expect(printType(schema.getType('CouponCreatePayload')!)).toBe(
       'type CouponCreatePayload {\n  """Empty when the mutation succeeded."""\n  errors: [CouponCreateError!]!\n  coupon: Coupon\n}',
     );
-    expect(printType(schema.getType('CouponCreateErrorCode')!)).toContain('TAKEN\n  EXPIRED_WINDOW');
-    expect(printType(schema.getType('CouponCreateError')!)).toContain('code: CouponCreateErrorCode!');
+    expect(printType(schema.getType('CouponCreateErrorCode')!)).toContain(
+      'TAKEN\n  EXPIRED_WINDOW',
+    );
+    expect(printType(schema.getType('CouponCreateError')!)).toContain(
+      'code: CouponCreateErrorCode!',
+    );
   });
 
   it('return the entity and no errors when the rules pass', async () => {
-    expect((await create('WELCOME', 7)).data).toEqual({ couponCreate: { coupon: { code: 'WELCOME' }, errors: [] } });
+    expect((await create('WELCOME', 7)).data).toEqual({
+      couponCreate: { coupon: { code: 'WELCOME' }, errors: [] },
+    });
   });
 
   it('return every broken rule with its code and field, and no entity', async () => {
@@ -58,7 +65,11 @@ describe('mutation payloads', async () => {
         coupon: null,
         errors: [
           { code: 'TAKEN', field: 'code', message: 'This code is already used.' },
-          { code: 'EXPIRED_WINDOW', field: null, message: 'The coupon would end before it starts.' },
+          {
+            code: 'EXPIRED_WINDOW',
+            field: null,
+            message: 'The coupon would end before it starts.',
+          },
         ],
       },
     });

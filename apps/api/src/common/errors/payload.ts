@@ -19,7 +19,10 @@ export function PayloadErrorType<Codes extends Record<string, string>>(name: str
     @Field(() => codes)
     code!: Codes[keyof Codes];
 
-    @Field(() => String, { nullable: true, description: 'Input field at fault, as a dotted path; null when none.' })
+    @Field(() => String, {
+      nullable: true,
+      description: 'Input field at fault, as a dotted path; null when none.',
+    })
     field!: string | null;
 
     @Field(() => String, { description: 'Explanation for a person.' })

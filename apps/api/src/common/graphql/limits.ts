@@ -22,12 +22,21 @@ export const LIMITS = {
 const report = {
   exposeLimits: true,
   propagateOnRejection: false,
-  onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
+  onReject: [
+    (context: ValidationContext | null, error: GraphQLError) => context?.reportError(error),
+  ],
 };
 
 export const limitRules: ValidationRule[] = [
   maxDepthRule({ n: LIMITS.maxDepth, ignoreIntrospection: true, ...report }),
-  costLimitRule({ maxCost: LIMITS.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5, ignoreIntrospection: true, ...report }),
+  costLimitRule({
+    maxCost: LIMITS.maxCost,
+    objectCost: 2,
+    scalarCost: 1,
+    depthCostFactor: 1.5,
+    ignoreIntrospection: true,
+    ...report,
+  }),
   maxAliasesRule({ n: LIMITS.maxAliases, ...report }),
   maxDirectivesRule({ n: LIMITS.maxDirectives, ...report }),
 ] as ValidationRule[];

@@ -10,7 +10,11 @@ export function serveGraphiql(app: FastifyInstance): void {
   const page = ruruHTML({ endpoint: '/graphql', staticPath: STATIC_PATH });
   app.get('/graphiql', (_request, reply) => reply.type('text/html').send(page));
   app.get(`${STATIC_PATH}*`, async (request, reply) => {
-    const file = await getStaticFile({ staticPath: STATIC_PATH, urlPath: request.url, acceptEncoding: request.headers['accept-encoding'] });
+    const file = await getStaticFile({
+      staticPath: STATIC_PATH,
+      urlPath: request.url,
+      acceptEncoding: request.headers['accept-encoding'],
+    });
     if (!file) return reply.code(404).send({ error: 'Not Found' });
     return reply.headers(file.headers).send(file.content);
   });

@@ -11,13 +11,18 @@ const APPS = [
 
 /** Hashed assets never change; index.html must be revalidated on every load. */
 function setCacheHeaders(reply: FastifyReply, path: string): void {
-  reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+  reply.header(
+    'cache-control',
+    path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+  );
 }
 
 export async function serveSpas(app: FastifyInstance): Promise<void> {
   const missing = APPS.filter((spa) => !existsSync(`${spa.root}/index.html`));
   if (missing.length) {
-    throw new Error(`SPA builds missing: ${missing.map((spa) => spa.root).join(', ')}. Run pnpm build first.`);
+    throw new Error(
+      `SPA builds missing: ${missing.map((spa) => spa.root).join(', ')}. Run pnpm build first.`,
+    );
   }
   for (const [index, spa] of APPS.entries()) {
     await app.register(fastifyStatic, {
@@ -32,7 +37,8 @@ export async function serveSpas(app: FastifyInstance): Promise<void> {
   app.get('/admin', (_request, reply) => reply.redirect('/admin/'));
   // Client-side routes: any other page a browser asks for gets its SPA's index.html.
   app.setNotFoundHandler((request, reply) => {
-    const wantsPage = request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
+    const wantsPage =
+      request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
     if (!wantsPage) return reply.code(404).send({ error: 'Not Found' });
     const spa = APPS.find((candidate) => request.url.startsWith(candidate.prefix))!;
     reply.header('cache-control', 'no-cache');

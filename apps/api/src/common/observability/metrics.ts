@@ -21,15 +21,48 @@ export function createMetrics(pool: Database['pool']): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
 
-  const httpRequests = new Counter({ name: 'http_requests_total', help: 'HTTP requests', labelNames: ['method', 'route', 'status'], registers: [registry] });
-  const httpDuration = new Histogram({ name: 'http_request_duration_seconds', help: 'HTTP request latency', labelNames: ['method', 'route'], buckets: BUCKETS, registers: [registry] });
-  const operations = new Counter({ name: 'graphql_operations_total', help: 'GraphQL operations', labelNames: ['operation', 'type', 'outcome'], registers: [registry] });
-  const operationDuration = new Histogram({ name: 'graphql_operation_duration_seconds', help: 'GraphQL operation latency', labelNames: ['operation', 'type'], buckets: BUCKETS, registers: [registry] });
+  const httpRequests = new Counter({
+    name: 'http_requests_total',
+    help: 'HTTP requests',
+    labelNames: ['method', 'route', 'status'],
+    registers: [registry],
+  });
+  const httpDuration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'HTTP request latency',
+    labelNames: ['method', 'route'],
+    buckets: BUCKETS,
+    registers: [registry],
+  });
+  const operations = new Counter({
+    name: 'graphql_operations_total',
+    help: 'GraphQL operations',
+    labelNames: ['operation', 'type', 'outcome'],
+    registers: [registry],
+  });
+  const operationDuration = new Histogram({
+    name: 'graphql_operation_duration_seconds',
+    help: 'GraphQL operation latency',
+    labelNames: ['operation', 'type'],
+    buckets: BUCKETS,
+    registers: [registry],
+  });
   const poolGauge = (name: string, help: string, read: () => number) =>
-    new Gauge({ name, help, registers: [registry], collect() { this.set(read()); } });
+    new Gauge({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        this.set(read());
+      },
+    });
   poolGauge('db_pool_connections', 'Open database connections', () => pool.totalCount);
   poolGauge('db_pool_idle_connections', 'Idle database connections', () => pool.idleCount);
-  poolGauge('db_pool_waiting_requests', 'Queries waiting for a connection', () => pool.waitingCount);
+  poolGauge(
+    'db_pool_waiting_requests',
+    'Queries waiting for a connection',
+    () => pool.waitingCount,
+  );
 
   return {
     registry,
@@ -45,10 +78,18 @@ export function createMetrics(pool: Database['pool']): Metrics {
         const started = process.hrtime.bigint();
         return {
           async willSendResponse({ operationName, operation, errors }) {
-            const name = operationName && OPERATION_NAME.test(operationName) ? operationName : operationName ? 'other' : 'anonymous';
+            const name =
+              operationName && OPERATION_NAME.test(operationName)
+                ? operationName
+                : operationName
+                  ? 'other'
+                  : 'anonymous';
             const type = operation?.operation ?? 'invalid';
             operations.inc({ operation: name, type, outcome: errors?.length ? 'error' : 'ok' });
-            operationDuration.observe({ operation: name, type }, Number(process.hrtime.bigint() - started) / 1e9);
+            operationDuration.observe(
+              { operation: name, type },
+              Number(process.hrtime.bigint() - started) / 1e9,
+            );
           },
         };
       },

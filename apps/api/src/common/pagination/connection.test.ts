@@ -3,7 +3,14 @@ import { type ExecutionResult, graphql } from 'graphql';
 import { Args, Ctx, Field, ObjectType, Query, Resolver, buildSchema } from 'type-graphql';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db, sqlLog } from '../../../test/api.js';
-import { ConnectionArgs, ConnectionType, MAX_PAGE_SIZE, connectionFromRows, decodeCursor, encodeCursor } from './connection.js';
+import {
+  ConnectionArgs,
+  ConnectionType,
+  MAX_PAGE_SIZE,
+  connectionFromRows,
+  decodeCursor,
+  encodeCursor,
+} from './connection.js';
 
 @ObjectType()
 class Member {
@@ -19,21 +26,36 @@ const isKey = (value: unknown): value is Key =>
 @Resolver()
 class MemberResolver {
   @Query(() => MemberConnection)
-  async members(@Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: { prisma: typeof db.prisma }) {
+  async members(
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() ctx: { prisma: typeof db.prisma },
+  ) {
     const after = args.after ? decodeCursor(args.after, isKey) : null;
     const rows = await ctx.prisma.user.findMany({
       where: after ? { email: { gt: after.email } } : {},
       orderBy: { email: 'asc' },
       take: args.first + 1,
     });
-    return connectionFromRows(rows, args, { cursorOf: (row) => ({ email: row.email }), count: () => ctx.prisma.user.count() });
+    return connectionFromRows(rows, args, {
+      cursorOf: (row) => ({ email: row.email }),
+      count: () => ctx.prisma.user.count(),
+    });
   }
 }
 
-type Page = { members: { totalCount?: number; edges: { cursor: string; node: { email: string } }[]; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null } } };
+type Page = {
+  members: {
+    totalCount?: number;
+    edges: { cursor: string; node: { email: string } }[];
+    pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null };
+  };
+};
 
 describe('Relay connections', async () => {
-  const schema = await buildSchema({ resolvers: [MemberResolver], validate: { forbidUnknownValues: false } });
+  const schema = await buildSchema({
+    resolvers: [MemberResolver],
+    validate: { forbidUnknownValues: false },
+  });
   const page = (args: string, extra = '') =>
     graphql({
       schema,
@@ -43,7 +65,11 @@ describe('Relay connections', async () => {
 
   beforeAll(async () => {
     await db.prisma.user.createMany({
-      data: Array.from({ length: 25 }, (_, i) => ({ email: `m${String(i).padStart(2, '0')}@example.com`, name: `M${i}`, passwordHash: 'x' })),
+      data: Array.from({ length: 25 }, (_, i) => ({
+        email: `m${String(i).padStart(2, '0')}@example.com`,
+        name: `M${i}`,
+        passwordHash: 'x',
+      })),
     });
   });
   beforeEach(() => {
@@ -55,7 +81,9 @@ describe('Relay connections', async () => {
     let after: string | null = null;
     let pages = 0;
     do {
-      const result: ExecutionResult<Page> = await page(`first: 10${after ? `, after: "${after}"` : ''}`);
+      const result: ExecutionResult<Page> = await page(
+        `first: 10${after ? `, after: "${after}"` : ''}`,
+      );
       const connection = result.data!.members;
       seen.push(...connection.edges.map((edge) => edge.node.email));
       expect(connection.pageInfo.hasPreviousPage).toBe(pages > 0);
@@ -63,7 +91,9 @@ describe('Relay connections', async () => {
       pages++;
     } while (after);
     expect(pages).toBe(3);
-    expect(seen).toEqual(Array.from({ length: 25 }, (_, i) => `m${String(i).padStart(2, '0')}@example.com`));
+    expect(seen).toEqual(
+      Array.from({ length: 25 }, (_, i) => `m${String(i).padStart(2, '0')}@example.com`),
+    );
   });
 
   it('count all nodes only when totalCount is selected', async () => {
@@ -86,7 +116,10 @@ describe('Relay connections', async () => {
 
   it('refuse a cursor it did not make', async () => {
     const result = await page('first: 5, after: "not-a-cursor"');
-    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'after' }] });
+    expect(result.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'after' }],
+    });
     expect(() => decodeCursor(encodeCursor({ id: 1 }), isKey)).toThrow(/cursor/);
     expect(decodeCursor(encodeCursor({ email: 'a@b.c' }), isKey)).toEqual({ email: 'a@b.c' });
   });

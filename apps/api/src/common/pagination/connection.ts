@@ -47,7 +47,10 @@ export function decodeCursor<Key>(cursor: string, isKey: (value: unknown) => val
   } catch {
     value = undefined;
   }
-  if (!isKey(value)) throw new BadInputError('This cursor is not valid here.', [{ field: 'after', message: 'Invalid cursor.' }]);
+  if (!isKey(value))
+    throw new BadInputError('This cursor is not valid here.', [
+      { field: 'after', message: 'Invalid cursor.' },
+    ]);
   return value;
 }
 
@@ -79,7 +82,9 @@ export function ConnectionType<Node extends object>(name: string, node: ClassTyp
     count!: () => Promise<number>;
 
     // A method field: the count query runs only when a client selects it.
-    @Field(() => Int, { description: 'Number of nodes across all pages; computed only when selected.' })
+    @Field(() => Int, {
+      description: 'Number of nodes across all pages; computed only when selected.',
+    })
     totalCount(): Promise<number> {
       return this.count();
     }
@@ -94,7 +99,11 @@ export function ConnectionType<Node extends object>(name: string, node: ClassTyp
 export function connectionFromRows<Row, Node = Row>(
   rows: Row[],
   args: Pick<ConnectionArgs, 'first' | 'after'>,
-  options: { cursorOf: (row: Row) => unknown; count: () => Promise<number>; toNode?: (row: Row) => Node },
+  options: {
+    cursorOf: (row: Row) => unknown;
+    count: () => Promise<number>;
+    toNode?: (row: Row) => Node;
+  },
 ): ConnectionShape<Node> {
   const page = rows.slice(0, args.first);
   const edges = page.map((row) => ({

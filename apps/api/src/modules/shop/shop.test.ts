@@ -10,18 +10,31 @@ describe('shop', async () => {
   });
 
   it('shows the stored name, currency and language', async () => {
-    await db.prisma.setting.create({ data: { key: 'shop', value: { name: 'Night Market', currency: 'EUR', defaultLocale: 'zh-CN' } } });
+    await db.prisma.setting.create({
+      data: {
+        key: 'shop',
+        value: { name: 'Night Market', currency: 'EUR', defaultLocale: 'zh-CN' },
+      },
+    });
     const result = await api.graphql('{ shop { name currency defaultLocale } }');
-    expect(result.data).toEqual({ shop: { name: 'Night Market', currency: 'EUR', defaultLocale: 'zh-CN' } });
+    expect(result.data).toEqual({
+      shop: { name: 'Night Market', currency: 'EUR', defaultLocale: 'zh-CN' },
+    });
   });
 
   it('falls back to defaults on a new installation', async () => {
-    expect((await api.graphql('{ shop { name currency defaultLocale } }')).data).toEqual({ shop: DEFAULT_SHOP });
+    expect((await api.graphql('{ shop { name currency defaultLocale } }')).data).toEqual({
+      shop: DEFAULT_SHOP,
+    });
   });
 
   it('falls back to defaults when the stored value is malformed', async () => {
-    await db.prisma.setting.create({ data: { key: 'shop', value: { name: '', currency: 'euros' } } });
-    expect((await api.graphql('{ shop { name } }')).data).toEqual({ shop: { name: DEFAULT_SHOP.name } });
+    await db.prisma.setting.create({
+      data: { key: 'shop', value: { name: '', currency: 'euros' } },
+    });
+    expect((await api.graphql('{ shop { name } }')).data).toEqual({
+      shop: { name: DEFAULT_SHOP.name },
+    });
   });
 
   it('reads the setting once per request however often it is asked, and again on the next request', async () => {

@@ -11,7 +11,9 @@ export interface Readiness {
 const PING_TIMEOUT_MS = 2_000;
 
 export async function databaseAnswers(db: Database): Promise<boolean> {
-  const timeout = new Promise<false>((resolve) => setTimeout(resolve, PING_TIMEOUT_MS, false).unref());
+  const timeout = new Promise<false>((resolve) =>
+    setTimeout(resolve, PING_TIMEOUT_MS, false).unref(),
+  );
   const ping = db.pool.query('SELECT 1').then(
     () => true,
     () => false,
