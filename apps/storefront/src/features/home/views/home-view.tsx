@@ -1,0 +1,41 @@
+import { useQuery } from '@apollo/client/react';
+import { HomePageDocument } from '../../../generated/graphql';
+import { describeApiError } from '../../../shared/errors/describe-api-error';
+import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
+import { useRetry } from '../../../shared/hooks/use-retry';
+import { Container } from '../../../shared/layout/container';
+import { ErrorState } from '../../../shared/ui/error-state';
+import { LoadingState } from '../../../shared/ui/loading-state';
+import { ValuePoints } from '../components/value-points';
+import { WelcomeHero } from '../components/welcome-hero';
+import styles from './home-view.module.css';
+
+/** `/`: greets the shopper with the shop's name. */
+export function HomeView() {
+  const { data, error, loading, refetch } = useQuery(HomePageDocument);
+  const { retry, retrying } = useRetry(refetch);
+  useDocumentTitle(data?.shop.name);
+
+  if (error && !loading && !data) {
+    return (
+      <Container className={styles.error}>
+        <ErrorState
+          headingLevel={1}
+          title="We couldn't open the shop"
+          message="The shop's details did not load. This is usually brief."
+          detail={describeApiError(error)}
+          onRetry={retry}
+          retrying={retrying}
+        />
+      </Container>
+    );
+  }
+
+  const hero = <WelcomeHero shop={data?.shop} />;
+  return (
+    <>
+      {data ? hero : <LoadingState label="Loading the shop">{hero}</LoadingState>}
+      <ValuePoints />
+    </>
+  );
+}

@@ -1,0 +1,131 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { FooterStatusDocument, HomePageDocument, ShellDocument } from '../../generated/graphql';
+import {
+  footerStatusMock,
+  homeMock,
+  networkErrorMock,
+  shellMock,
+  statusPageMock,
+} from '../../test/mocks';
+import { renderApp } from '../../test/render';
+
+describe('app shell', () => {
+  it("shows the shop's name in the header, linking home, and real navigation only", async () => {
+    renderApp('/status', [
+      shellMock('Corner Market'),
+      footerStatusMock(true),
+      statusPageMock(true),
+    ]);
+
+    const header = screen.getByRole('banner');
+    const home = await within(header).findByRole('link', { name: 'Corner Market' });
+    expect(home.getAttribute('href')).toBe('/');
+
+    const nav = within(header).getByRole('navigation', { name: 'Main' });
+    const links = within(nav).getAllByRole('link');
+    expect(links.map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
+      ['Home', '/'],
+      ['Service status', '/status'],
+    ]);
+    expect(
+      within(nav).getByRole('link', { name: 'Service status' }).getAttribute('aria-current'),
+    ).toBe('page');
+  });
+
+  it('offers a skip link to the main content', async () => {
+    renderApp('/', [shellMock('Corner Market'), footerStatusMock(true), homeMock('Corner Market')]);
+    await screen.findByRole('heading', { level: 1, name: 'Welcome to Corner Market' });
+
+    const skip = screen.getByRole('link', { name: 'Skip to content' });
+    const target = document.getElementById(skip.getAttribute('href')!.slice(1));
+    expect(target?.tagName).toBe('MAIN');
+  });
+
+  it('folds the navigation behind a menu button that opens, closes on Escape and on navigation', async () => {
+    const { router } = renderApp('/', [
+      shellMock('Corner Market'),
+      footerStatusMock(true),
+      homeMock('Corner Market'),
+      statusPageMock(true),
+    ]);
+    await screen.findByRole('heading', { level: 1, name: 'Welcome to Corner Market' });
+
+    const menu = screen.getByRole('button', { name: 'Menu' });
+    expect(menu.getAttribute('aria-expanded')).toBe('false');
+    expect(document.getElementById(menu.getAttribute('aria-controls')!)?.tagName).toBe('UL');
+
+    fireEvent.click(menu);
+    expect(menu.getAttribute('aria-expanded')).toBe('true');
+    fireEvent.keyDown(document, { key: 'Escape' });
+    expect(menu.getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(menu);
+
+    fireEvent.click(menu);
+    fireEvent.click(screen.getByRole('link', { name: 'Service status' }));
+    await screen.findByRole('heading', { level: 1, name: 'Service status' });
+    expect(router.state.location.pathname).toBe('/status');
+    expect(menu.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('shows the live API status in the footer', async () => {
+    renderApp('/', [
+      shellMock('Corner Market'),
+      footerStatusMock(true, '0.4.2'),
+      homeMock('Corner Market'),
+    ]);
+
+    const footer = screen.getByRole('contentinfo');
+    expect(await within(footer).findByText('All systems operational')).toBeTruthy();
+    expect(footer.textContent).toContain('API v0.4.2');
+    await waitFor(() =>
+      expect(footer.textContent).toContain(`© ${new Date().getFullYear()} Corner Market.`),
+    );
+  });
+
+  it('says so in the footer when the database is down', async () => {
+    renderApp('/', [
+      shellMock('Corner Market'),
+      footerStatusMock(false),
+      homeMock('Corner Market'),
+    ]);
+
+    expect(
+      await within(screen.getByRole('contentinfo')).findByText('Database unavailable'),
+    ).toBeTruthy();
+  });
+
+  it('keeps working when the API is unreachable: fallback name, footer offers to check again', async () => {
+    // Only queries without apiStatus besides the footer's: a successful one would
+    // refresh the footer through the shared cache entry before the retry.
+    renderApp('/', [
+      networkErrorMock(ShellDocument),
+      networkErrorMock(FooterStatusDocument),
+      networkErrorMock(HomePageDocument),
+      footerStatusMock(true),
+    ]);
+
+    const header = screen.getByRole('banner');
+    expect(await within(header).findByRole('link', { name: 'Bazaar' })).toBeTruthy();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: "We couldn't open the shop" }),
+    ).toBeTruthy();
+
+    const footer = screen.getByRole('contentinfo');
+    expect(await within(footer).findByText('Service unreachable')).toBeTruthy();
+    fireEvent.click(within(footer).getByRole('button', { name: 'Check again' }));
+    expect(await within(footer).findByText('All systems operational')).toBeTruthy();
+  });
+
+  it('refreshes the footer when another page loads a newer API status', async () => {
+    renderApp('/status', [
+      shellMock('Corner Market'),
+      networkErrorMock(FooterStatusDocument),
+      { ...statusPageMock(false), delay: 200 },
+    ]);
+
+    const footer = screen.getByRole('contentinfo');
+    expect(await within(footer).findByText('Service unreachable')).toBeTruthy();
+    expect(await within(footer).findByText('Database unavailable')).toBeTruthy();
+  });
+});

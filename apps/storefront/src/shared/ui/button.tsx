@@ -1,0 +1,19 @@
+import type { ButtonHTMLAttributes } from 'react';
+import { buttonClassName, type ButtonSize, type ButtonVariant } from './button-class';
+
+export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
+  variant?: ButtonVariant;
+  size?: ButtonSize;
+}
+
+/** The one button of the storefront: a real <button>, type="button" unless told otherwise. */
+export function Button({
+  variant = 'primary',
+  size = 'medium',
+  type = 'button',
+  className,
+  ...rest
+}: ButtonProps) {
+  const classes = buttonClassName(variant, size, className);
+  return <button type={type} className={classes} {...rest} />;
+}
