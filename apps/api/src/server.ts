@@ -9,7 +9,7 @@ import { createErrorFormatter } from './common/errors/format-error.js';
 import { LIMITS, limitRules } from './common/graphql/limits.js';
 import { serveGraphiql } from './common/http/graphiql.js';
 import { serveSpas } from './common/http/spa.js';
-import { loggerOptions } from './common/observability/logger.js';
+import { OneLinePerRequest, loggerOptions } from './common/observability/logger.js';
 import { createMetrics } from './common/observability/metrics.js';
 import { type Context, createContext } from './context.js';
 import type { Env } from './env.js';
@@ -32,22 +32,10 @@ export async function createServer({
     logger: loggerOptions(env),
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    disableRequestLogging: true,
+    logController: new OneLinePerRequest(),
   });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
-  });
-  // One line per request, after the response (Fastify's default logs two).
-  app.addHook('onResponse', async (request, reply) => {
-    request.log.info(
-      {
-        method: request.method,
-        url: request.url,
-        status: reply.statusCode,
-        ms: Math.round(reply.elapsedTime),
-      },
-      'request',
-    );
   });
 
   const metrics = createMetrics(db.pool);

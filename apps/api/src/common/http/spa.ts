@@ -31,6 +31,7 @@ export async function serveSpas(app: FastifyInstance): Promise<void> {
       decorateReply: index === 0,
       wildcard: true,
       index: false,
+      preCompressed: true,
       setHeaders: setCacheHeaders,
     });
   }
