@@ -16,6 +16,9 @@ for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) 
   const path = join(entry.parentPath, entry.name);
   const content = readFileSync(path);
   if (content.length < MIN_BYTES) continue;
-  writeFileSync(`${path}.br`, brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  writeFileSync(
+    `${path}.br`,
+    brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+  );
   writeFileSync(`${path}.gz`, gzipSync(content, { level: 9 }));
 }

@@ -49,6 +49,8 @@ export default defineConfig({
   },
   test: {
     environment: 'jsdom',
+    // jsdom renders slowly while other packages' tasks share the two cores.
+    testTimeout: 20_000,
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     exclude: ['**/node_modules/**', '**/dist/**', 'e2e/**'],
