@@ -30,7 +30,7 @@ export async function serveSpas(app: FastifyInstance): Promise<void> {
       prefix: spa.prefix,
       decorateReply: index === 0,
       wildcard: true,
-      index: false,
+      index: 'index.html',
       preCompressed: true,
       setHeaders: setCacheHeaders,
     });
