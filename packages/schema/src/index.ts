@@ -1,1 +1,6 @@
-export { ALL_PERMISSIONS, Permission } from './permissions.js';
+export {
+  ALL_PERMISSIONS,
+  PERMISSION_DESCRIPTIONS,
+  Permission,
+  SELLER_SCOPED_PERMISSIONS,
+} from './permissions.js';

@@ -1,15 +1,49 @@
 /**
- * Every permission a role can grant. Shared by the API (which checks them on
- * every root field) and the back-office (which hides what a user cannot do).
- * Values are stable identifiers stored in the database: add, never rename.
+ * Every permission a role can grant, shared by the API (which checks them on
+ * root fields and in services) and the back-office (which hides what a user
+ * cannot do). Keys are the GraphQL enum values; values are the stable
+ * identifiers stored in roles: add, never rename.
  */
 export const Permission = {
-  /** Read and change platform settings such as the shop name. */
-  SettingsManage: 'settings:manage',
-  /** Read operational data: metrics, readiness details. */
-  OperationsRead: 'operations:read',
+  SETTINGS_MANAGE: 'settings:manage',
+  OPERATIONS_READ: 'operations:read',
+  USERS_READ: 'users:read',
+  USERS_MANAGE: 'users:manage',
+  ROLES_MANAGE: 'roles:manage',
+  SIGNING_KEYS_MANAGE: 'signing-keys:manage',
+  AUDIT_READ: 'audit:read',
+  SELLER_MANAGE: 'seller:manage',
+  STORES_READ: 'stores:read',
+  STORES_MANAGE: 'stores:manage',
+  STAFF_READ: 'staff:read',
+  STAFF_MANAGE: 'staff:manage',
 } as const;
 
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
 export const ALL_PERMISSIONS: readonly Permission[] = Object.values(Permission);
+
+/** What each permission allows, for the role editor. */
+export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
+  'settings:manage': 'Change platform settings such as the shop name',
+  'operations:read': 'Read operational data: metrics and readiness details',
+  'users:read': 'See every account',
+  'users:manage': 'Create, disable, enable and reset accounts; assign any role',
+  'roles:manage': 'Create, edit and delete roles',
+  'signing-keys:manage': 'Rotate the keys that sign access tokens',
+  'audit:read': 'Read the security audit log',
+  'seller:manage': "Edit a seller's shop profile",
+  'stores:read': "See a seller's stores",
+  'stores:manage': "Create, edit and delete a seller's stores",
+  'staff:read': "See a seller's staff",
+  'staff:manage': "Add and remove a seller's staff and their seller roles",
+};
+
+/** Permissions that make sense within one seller; the rest are platform-wide only. */
+export const SELLER_SCOPED_PERMISSIONS: ReadonlySet<Permission> = new Set([
+  Permission.SELLER_MANAGE,
+  Permission.STORES_READ,
+  Permission.STORES_MANAGE,
+  Permission.STAFF_READ,
+  Permission.STAFF_MANAGE,
+]);

@@ -28,7 +28,7 @@ class DeclaredResolver {
   }
 
   @Mutation(() => String)
-  @Allow(Permission.SettingsManage)
+  @Allow(Permission.SETTINGS_MANAGE)
   settingsField(): string {
     return 'changed';
   }
@@ -82,12 +82,12 @@ describe('access declarations', () => {
     });
 
     it('forbid a user who lacks the permission, and allow one who has it', async () => {
-      expect(await run('mutation { settingsField }', user([Permission.OperationsRead]))).toEqual({
+      expect(await run('mutation { settingsField }', user([Permission.OPERATIONS_READ]))).toEqual({
         data: null,
         code: 'FORBIDDEN',
       });
       expect(
-        (await run('mutation { settingsField }', user([Permission.SettingsManage]))).data,
+        (await run('mutation { settingsField }', user([Permission.SETTINGS_MANAGE]))).data,
       ).toEqual({ settingsField: 'changed' });
     });
   });
