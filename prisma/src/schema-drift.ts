@@ -148,7 +148,8 @@ export function shapeOfSchema(dmmf: Dmmf): DatabaseShape {
             : (SCALAR_TYPES[field.type] ?? field.type);
       shape.columns.set(`${table}.${field.dbName ?? field.name}`, {
         type: field.isList ? `${base}[]` : base,
-        nullable: !field.isRequired,
+        // Prisma never makes list columns NOT NULL, even for required lists.
+        nullable: field.isList || !field.isRequired,
         default: expectedDefault(field),
       });
     }
@@ -211,7 +212,7 @@ export async function shapeOfDatabase(databaseUrl: string): Promise<DatabaseShap
       });
     }
     const enums = await client.query<{ name: string; labels: string[] }>(`
-      SELECT t.typname AS name, array_agg(e.enumlabel ORDER BY e.enumsortorder) AS labels
+      SELECT t.typname AS name, array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS labels
       FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid
       JOIN pg_namespace n ON n.oid = t.typnamespace AND n.nspname = 'public'
       GROUP BY t.typname`);

@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startTestServer, type TestServer } from '../src/testing/index.js';
+import { setupTestServer, type TestServer } from '../src/testing/index.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -7,8 +7,5 @@ declare module 'vitest' {
   }
 }
 
-export default async function setup(project: TestProject) {
-  const server = await startTestServer(process.env.DATABASE_URL);
-  project.provide('testServer', { serverUrl: server.serverUrl, template: server.template });
-  return () => server.stop();
-}
+export default (project: TestProject) =>
+  setupTestServer((server) => project.provide('testServer', server), process.env.DATABASE_URL);

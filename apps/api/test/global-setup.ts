@@ -1,4 +1,4 @@
-import { startTestServer, type TestServer } from '@bazaar/db/testing';
+import { setupTestServer, type TestServer } from '@bazaar/db/testing';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -7,8 +7,5 @@ declare module 'vitest' {
   }
 }
 
-export default async function setup(project: TestProject) {
-  const server = await startTestServer(process.env.DATABASE_URL);
-  project.provide('testServer', { serverUrl: server.serverUrl, template: server.template });
-  return () => server.stop();
-}
+export default (project: TestProject) =>
+  setupTestServer((server) => project.provide('testServer', server), process.env.DATABASE_URL);

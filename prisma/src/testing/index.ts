@@ -33,6 +33,25 @@ export async function startTestServer(
   };
 }
 
+/**
+ * The body of a Vitest globalSetup: starts the server and hands it to the
+ * workers. A failure here ends the process with an error, because Vitest 4
+ * otherwise reports "no test files" and exits 0.
+ */
+export async function setupTestServer(
+  provide: (server: TestServer) => void,
+  databaseUrl?: string,
+): Promise<() => Promise<void>> {
+  try {
+    const server = await startTestServer(databaseUrl);
+    provide({ serverUrl: server.serverUrl, template: server.template });
+    return () => server.stop();
+  } catch (error) {
+    console.error('Could not start the test database:', error);
+    process.exit(1);
+  }
+}
+
 /** This worker's own database, a copy of the migrated template, emptied. */
 export async function workerDatabase(
   { serverUrl, template }: TestServer,
