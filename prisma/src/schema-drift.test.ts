@@ -82,7 +82,7 @@ describe('schema drift', () => {
     });
     expect(schema.columns.get('orders.tags')).toEqual({
       type: 'text[]',
-      nullable: false,
+      nullable: true,
       default: null,
     });
     expect(schema.columns.get('orders.total')).toEqual({
