@@ -21,5 +21,4 @@ export {
   seedIfEmpty,
   type Scale,
 } from './seed/index.js';
-export { Prisma, PrismaClient } from './generated/client/client.js';
-export type * from './generated/client/models.js';
+export * from './generated/client/client.js';

@@ -25,11 +25,33 @@ const schema = z.object({
   EMBEDDED_DB_FRESH: flag.default(false),
   /** Embedded PostgreSQL's directory; default .data/postgres. */
   EMBEDDED_DB_DIR: z.string().optional(),
+  /**
+   * 32 random bytes, base64: encrypts the token-signing keys at rest. Required
+   * with DATABASE_URL; the embedded setup keeps one in .data/master.key.
+   */
+  SIGNING_MASTER_KEY: z
+    .string()
+    .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes in base64')
+    .optional(),
+  /** Lifetime of access tokens, in seconds. */
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),
+  /** Lifetime of a session (refresh-token family) without use, in days. */
+  SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Where shoppers reach the storefront; links in e-mails start with it. */
+  PUBLIC_URL: z.url().default('http://localhost:4000'),
+  /** SMTP server for e-mail (smtp://user:pass@host:587); unset: the development mailbox. */
+  SMTP_URL: z.url().optional(),
+  MAIL_FROM: z.string().default('Bazaar <no-reply@bazaar.test>'),
+  /** Serve /dev/mailbox, listing every e-mail; on by default without SMTP outside production. */
+  DEV_MAILBOX: flag.optional(),
+  /** Secure flag on cookies; turn off only for plain-HTTP hosts other than localhost. */
+  COOKIE_SECURE: flag.default(true),
 });
 
 export type Env = z.infer<typeof schema> & {
   GRAPHQL_INTROSPECTION: boolean;
   SERVE_SPAS: boolean;
+  DEV_MAILBOX: boolean;
 };
 
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
@@ -46,5 +68,6 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     ...env,
     GRAPHQL_INTROSPECTION: env.GRAPHQL_INTROSPECTION ?? !production,
     SERVE_SPAS: env.SERVE_SPAS ?? production,
+    DEV_MAILBOX: env.DEV_MAILBOX ?? (!production && !env.SMTP_URL),
   };
 }

@@ -1,10 +1,16 @@
 import type { PrismaClient } from '@bazaar/db';
+import { createAccessLoaders } from './modules/access/access.loaders.js';
+import { createIdentityLoaders } from './modules/identity/identity.loaders.js';
+import { createSellerLoaders } from './modules/sellers/sellers.loaders.js';
 import { createShopLoaders } from './modules/shop/shop.loaders.js';
 
 /** Each module's request-scoped DataLoaders, under the module's name. */
 export function createLoaders(prisma: PrismaClient) {
   return {
     shop: createShopLoaders(prisma),
+    identity: createIdentityLoaders(prisma),
+    access: createAccessLoaders(prisma),
+    sellers: createSellerLoaders(prisma),
   };
 }
 

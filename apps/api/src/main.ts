@@ -1,7 +1,10 @@
 // Starts the API. Without DATABASE_URL it runs its own PostgreSQL under .data/,
 // applies migrations and seeds demo data into an empty database, so one
 // command brings up a working marketplace.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import {
+  DATA_DIR,
   DEMO_ACCOUNTS,
   DEMO_PASSWORD,
   createDatabase,
@@ -21,13 +24,25 @@ const local = await openLocalDatabase({
   ...(env.EMBEDDED_DB_DIR ? { dataDir: env.EMBEDDED_DB_DIR } : {}),
 });
 const db = createDatabase(local.url, { poolSize: env.DATABASE_POOL_SIZE });
-const app = await createServer({ env, db, databaseUrl: local.url });
+const app = await createServer({ env, db, databaseUrl: local.url, masterKey: masterKey() });
 
 if (local.embedded) {
   const applied = await migrate(local.url);
   if (applied.length) app.log.info({ applied }, 'migrations applied');
   if (await seedIfEmpty(db.prisma, env.SEED_SCALE))
     app.log.info({ scale: env.SEED_SCALE }, 'demo data seeded');
+}
+
+/** SIGNING_MASTER_KEY, or for the embedded setup a key kept in .data/master.key. */
+function masterKey(): Buffer {
+  if (env.SIGNING_MASTER_KEY) return Buffer.from(env.SIGNING_MASTER_KEY, 'base64');
+  if (!local.embedded) throw new Error('Set SIGNING_MASTER_KEY (32 random bytes, base64) when DATABASE_URL is set.');
+  const file = `${DATA_DIR}/master.key`;
+  if (!existsSync(file)) {
+    mkdirSync(DATA_DIR, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
+  }
+  return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
 }
 
 let stopping = false;

@@ -2,15 +2,45 @@ import 'reflect-metadata';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { assertEveryRootFieldDeclaresAccess } from './common/auth/access.js';
+import { DateTimeScalar } from './common/graphql/scalars.js';
+import { AccessResolver, RoleAssignmentFieldResolver, RoleFieldResolver } from './modules/access/access.resolver.js';
+import { ApiKeysResolver } from './modules/api-keys/api-keys.resolver.js';
+import { AuditResolver } from './modules/audit/audit.resolver.js';
+import {
+  IdentityResolver,
+  PublicProfileFieldResolver,
+  UserFieldResolver,
+  ViewerFieldResolver,
+} from './modules/identity/identity.resolver.js';
+import { SigningKeysResolver } from './modules/identity/signing-keys.resolver.js';
+import { SellerFieldResolver, SellersResolver } from './modules/sellers/sellers.resolver.js';
 import { ShopResolver } from './modules/shop/shop.resolver.js';
 import { StatusResolver } from './modules/status/status.resolver.js';
+import { UsersResolver } from './modules/users/users.resolver.js';
 
-/** Every module's root resolver; a module is part of the API once listed here. */
-export const resolvers = [ShopResolver, StatusResolver] as const;
+/** Every module's resolvers; a module is part of the API once listed here. */
+export const resolvers = [
+  ShopResolver,
+  StatusResolver,
+  IdentityResolver,
+  UserFieldResolver,
+  ViewerFieldResolver,
+  PublicProfileFieldResolver,
+  SigningKeysResolver,
+  AccessResolver,
+  RoleFieldResolver,
+  RoleAssignmentFieldResolver,
+  SellersResolver,
+  SellerFieldResolver,
+  UsersResolver,
+  AuditResolver,
+  ApiKeysResolver,
+] as const;
 
 export async function buildApiSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers,
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: { forbidUnknownValues: false },
   });
   assertEveryRootFieldDeclaresAccess(schema);

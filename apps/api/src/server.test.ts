@@ -127,7 +127,11 @@ describe('readiness', async () => {
   it('waits until every migration is applied', async () => {
     const client = new pg.Client({ connectionString: testDatabaseUrl });
     await client.connect();
-    const [latest] = (await client.query('DELETE FROM _prisma_migrations RETURNING *')).rows;
+    const latest = (
+      await client.query(
+        'DELETE FROM _prisma_migrations WHERE migration_name = (SELECT max(migration_name) FROM _prisma_migrations) RETURNING *',
+      )
+    ).rows[0];
     try {
       const ready = await api.app.inject('/readyz');
       expect(ready.statusCode).toBe(503);

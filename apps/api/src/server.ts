@@ -4,14 +4,22 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import type { Database } from '@bazaar/db';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { ANONYMOUS } from './common/auth/session.js';
+import fastifyCookie from '@fastify/cookie';
+import { resolveSession } from './common/auth/resolve-session.js';
+import { cookieJar } from './common/http/cookies.js';
+import { singleUseFields } from './common/graphql/single-use-fields.js';
+import { createTransport, startMailDelivery } from './common/mail/mail-delivery.js';
+import { serveMailbox } from './common/mail/mailbox.js';
+import { syncBuiltInRoles } from './modules/access/access.service.js';
+import { Authorizer } from './modules/access/authz.js';
+import { KeyRing } from './modules/identity/key-ring.js';
 import { createErrorFormatter } from './common/errors/format-error.js';
 import { LIMITS, limitRules } from './common/graphql/limits.js';
 import { serveGraphiql } from './common/http/graphiql.js';
 import { serveSpas } from './common/http/spa.js';
 import { OneLinePerRequest, loggerOptions } from './common/observability/logger.js';
 import { createMetrics } from './common/observability/metrics.js';
-import { type Context, createContext } from './context.js';
+import { type Context, type Services, createContext } from './context.js';
 import type { Env } from './env.js';
 import { createReadinessCheck } from './modules/status/status.service.js';
 import { buildApiSchema } from './schema.js';
@@ -20,12 +28,18 @@ export interface ServerOptions {
   env: Env;
   db: Database;
   databaseUrl: string;
+  /** Encrypts signing keys at rest (32 bytes). */
+  masterKey: Buffer;
+  /** Deliver queued e-mail from this process (tests run the job themselves). */
+  deliverMail?: boolean;
 }
 
 export async function createServer({
   env,
   db,
   databaseUrl,
+  masterKey,
+  deliverMail = true,
 }: ServerOptions): Promise<FastifyInstance> {
   const production = env.NODE_ENV === 'production';
   const app = Fastify({
@@ -40,13 +54,24 @@ export async function createServer({
 
   const metrics = createMetrics(db.pool);
   metrics.instrument(app);
+  await app.register(fastifyCookie);
+
+  await syncBuiltInRoles(db.prisma);
+  const authorizer = new Authorizer(db, databaseUrl, app.log);
+  await authorizer.start();
+  const services: Services = { env, keyRing: new KeyRing(db.prisma, masterKey, env.ACCESS_TOKEN_TTL_SECONDS), authorizer };
+  const stopMail = deliverMail ? startMailDelivery(db, createTransport(env.SMTP_URL, env.MAIL_FROM), app.log) : () => {};
+  app.addHook('onClose', async () => {
+    stopMail();
+    await authorizer.stop();
+  });
 
   const apollo = new ApolloServer<Context>({
     schema: await buildApiSchema(),
     introspection: env.GRAPHQL_INTROSPECTION,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: !production,
-    validationRules: limitRules,
+    validationRules: [...limitRules, singleUseFields(['sessionCreate', 'accountSignUp', 'passwordResetRequest'])],
     parseOptions: { maxTokens: LIMITS.maxTokens },
     formatError: createErrorFormatter(app.log, production),
     logger: app.log,
@@ -61,8 +86,20 @@ export async function createServer({
     url: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
     handler: fastifyApolloHandler(apollo, {
-      context: async (request) =>
-        createContext({ requestId: request.id, log: request.log, session: ANONYMOUS, db }),
+      context: async (request, reply) => {
+        const { session, sessionProblem } = await resolveSession(request.headers.authorization, services, db);
+        return createContext({
+          requestId: request.id,
+          log: request.log,
+          ip: request.ip,
+          userAgent: request.headers['user-agent'] ?? null,
+          http: cookieJar(request, reply, env.COOKIE_SECURE),
+          session,
+          sessionProblem,
+          db,
+          services,
+        });
+      },
     }),
   });
 
@@ -76,6 +113,10 @@ export async function createServer({
     reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
   );
 
+  app.get('/.well-known/jwks.json', async (_request, reply) =>
+    reply.header('cache-control', 'public, max-age=300').send(await services.keyRing.jwks()),
+  );
+  if (env.DEV_MAILBOX) serveMailbox(app, db);
   if (!production) serveGraphiql(app);
   if (env.SERVE_SPAS) await serveSpas(app);
   return app;

@@ -43,6 +43,7 @@ class ForgetfulResolver {
 }
 
 const user = (permissions: Permission[] = []): Session => ({
+  ...ANONYMOUS,
   userId: 'u1',
   permissions: new Set(permissions),
 });
@@ -61,7 +62,7 @@ describe('access declarations', () => {
   describe('are enforced before the resolver runs', async () => {
     const schema = await buildSchema({ resolvers: [DeclaredResolver] });
     const run = async (source: string, session: Session) => {
-      const result = await graphql({ schema, source, contextValue: { session } });
+      const result = await graphql({ schema, source, contextValue: { session, sessionProblem: null } });
       return { data: result.data, code: result.errors?.[0]?.extensions['code'] };
     };
 

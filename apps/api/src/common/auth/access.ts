@@ -7,9 +7,10 @@ import { type GraphQLSchema, isObjectType } from 'graphql';
 import { Extensions, type MiddlewareFn, UseMiddleware } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { ForbiddenError, UnauthenticatedError } from '../errors/errors.js';
+import { canAnywhere } from './session.js';
 
 export type Access =
-  | { kind: 'public' }
+  | { kind: 'public'; signIn?: true }
   | { kind: 'authenticated' }
   | { kind: 'permission'; anyOf: readonly Permission[] };
 
@@ -29,17 +30,28 @@ function declare(access: Access): MethodDecorator {
 /** Anyone, signed in or not. */
 export const Public = (): MethodDecorator => declare({ kind: 'public' });
 
+/**
+ * Public fields that sign in or out (login, refresh, logout, resets): they
+ * work even when the request carries an expired or revoked access token.
+ */
+export const SignIn = (): MethodDecorator => declare({ kind: 'public', signIn: true });
+
 /** Any signed-in user; what they may touch is checked by the service (ownership). */
 export const Authenticated = (): MethodDecorator => declare({ kind: 'authenticated' });
 
-/** A user or API key holding at least one of these permissions. */
+/**
+ * A user or API key holding at least one of these permissions, platform-wide
+ * or within some seller; the service then checks the seller at hand.
+ */
 export const Allow = (...anyOf: [Permission, ...Permission[]]): MethodDecorator =>
   declare({ kind: 'permission', anyOf });
 
-export function checkAccess(access: Access, { session }: Pick<Context, 'session'>): void {
+export function checkAccess(access: Access, { session, sessionProblem }: Pick<Context, 'session' | 'sessionProblem'>): void {
+  // A bad token fails the request, so the client refreshes instead of acting signed out.
+  if (sessionProblem && !(access.kind === 'public' && access.signIn)) throw sessionProblem;
   if (access.kind === 'public') return;
   if (!session.userId) throw new UnauthenticatedError();
-  if (access.kind === 'permission' && !access.anyOf.some((p) => session.permissions.has(p))) {
+  if (access.kind === 'permission' && !access.anyOf.some((p) => canAnywhere(session, p))) {
     throw new ForbiddenError();
   }
 }

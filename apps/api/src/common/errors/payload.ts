@@ -1,6 +1,7 @@
 // The mutation payload pattern (DESIGN.md convention 3):
 //   type ShopUpdatePayload { shop: Shop, errors: [ShopUpdateError!]! }
 //   type ShopUpdateError { code: ShopUpdateErrorCode!, field: String, message: String! }
+import type { GraphQLScalarType } from 'graphql';
 import { type ClassType, Field, ObjectType, registerEnumType } from 'type-graphql';
 
 export interface PayloadErrorShape<Code extends string> {
@@ -12,11 +13,13 @@ export interface PayloadErrorShape<Code extends string> {
 
 /** The `<Name>Error` object type and its `<Name>ErrorCode` enum. */
 export function PayloadErrorType<Codes extends Record<string, string>>(name: string, codes: Codes) {
-  registerEnumType(codes, { name: `${name}ErrorCode` });
+  // A copy per name: type-graphql keys enums by object, and code sets are shared.
+  const enumCodes = { ...codes };
+  registerEnumType(enumCodes, { name: `${name}ErrorCode` });
 
   @ObjectType(`${name}Error`, { description: `Why ${name} did not happen; nothing was changed.` })
   class PayloadError implements PayloadErrorShape<Codes[keyof Codes]> {
-    @Field(() => codes)
+    @Field(() => enumCodes)
     code!: Codes[keyof Codes];
 
     @Field(() => String, {
@@ -35,7 +38,7 @@ export function PayloadErrorType<Codes extends Record<string, string>>(name: str
 export function PayloadType<Entity extends object, Key extends string>(
   name: string,
   key: Key,
-  entity: ClassType<Entity>,
+  entity: ClassType<Entity> | GraphQLScalarType | BooleanConstructor | StringConstructor,
   error: ClassType<PayloadErrorShape<string>>,
 ) {
   @ObjectType(`${name}Payload`)
@@ -43,7 +46,7 @@ export function PayloadType<Entity extends object, Key extends string>(
     @Field(() => [error], { description: 'Empty when the mutation succeeded.' })
     errors!: PayloadErrorShape<string>[];
   }
-  Field(() => entity, { nullable: true })(Payload.prototype, key);
+  Field(() => entity as ClassType, { nullable: true })(Payload.prototype, key);
   return Payload as ClassType<Payload & { [K in Key]: Entity | null }>;
 }
 
@@ -59,4 +62,14 @@ export class PayloadErrors<Code extends string> {
   get any(): boolean {
     return this.list.length > 0;
   }
+}
+
+/** `<Name>Payload` with its own `<Name>Error` and `<Name>ErrorCode`. */
+export function MutationPayload<Entity extends object, Key extends string, Codes extends Record<string, string>>(
+  name: string,
+  key: Key,
+  entity: Parameters<typeof PayloadType<Entity, Key>>[2],
+  codes: Codes,
+) {
+  return PayloadType<Entity, Key>(name, key, entity, PayloadErrorType(name, codes));
 }

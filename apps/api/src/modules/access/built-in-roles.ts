@@ -1,0 +1,30 @@
+import { ALL_PERMISSIONS, Permission } from '@bazaar/schema';
+
+type BuiltInRole = {
+  name: string;
+  description: string;
+  scope: 'PLATFORM' | 'SELLER';
+  permissions: readonly Permission[];
+};
+
+const SHOP = [Permission.SELLER_MANAGE, Permission.STORES_READ, Permission.STORES_MANAGE, Permission.STAFF_READ, Permission.STAFF_MANAGE];
+
+/**
+ * Roles every installation has, by key. Shoppers need none: every signed-in
+ * user may shop. Their permission lists are written to the database at start,
+ * so a release that grants a new permission reaches existing installations.
+ */
+export const BUILT_IN_ROLES = {
+  seller_owner: { name: 'Seller owner', description: 'Runs a shop: profile, stores, staff', scope: 'SELLER', permissions: SHOP },
+  salesperson: { name: 'Salesperson', description: 'Serves walk-in customers for one seller', scope: 'SELLER', permissions: [Permission.STORES_READ] },
+  store_counter: { name: 'Store counter', description: 'A counter account of one store', scope: 'SELLER', permissions: [Permission.STORES_READ] },
+  admin: {
+    name: 'Admin',
+    description: 'Runs the platform: accounts, roles, audit',
+    scope: 'PLATFORM',
+    permissions: ALL_PERMISSIONS.filter((p) => p !== Permission.SIGNING_KEYS_MANAGE),
+  },
+  super_admin: { name: 'Super admin', description: 'Everything, including signing keys', scope: 'PLATFORM', permissions: ALL_PERMISSIONS },
+} as const satisfies Record<string, BuiltInRole>;
+
+export type BuiltInRoleKey = keyof typeof BUILT_IN_ROLES;

@@ -1,0 +1,75 @@
+import type { Context } from '../../context.js';
+import { PayloadErrors } from '../../common/errors/payload.js';
+import type { AddressInput } from './identity.types.js';
+
+const MAX_ADDRESSES = 20;
+type AddressCode = 'NOT_FOUND' | 'FIELD_REQUIRED' | 'COUNTRY_INVALID' | 'TOO_MANY_ADDRESSES';
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+
+/** An ISO 3166-1 alpha-2 code that names a real region. */
+export function isCountryCode(value: string): boolean {
+  if (!/^[A-Z]{2}$/.test(value)) return false;
+  try {
+    return regionNames.of(value) !== value;
+  } catch {
+    return false;
+  }
+}
+
+function clean(input: AddressInput, errors: PayloadErrors<AddressCode>) {
+  const text = (value: string | null | undefined) => value?.trim().slice(0, 200) || null;
+  const data = {
+    label: text(input.label),
+    recipient: text(input.recipient),
+    line1: text(input.line1),
+    line2: text(input.line2),
+    city: text(input.city),
+    region: text(input.region),
+    postalCode: text(input.postalCode),
+    country: input.country.trim().toUpperCase(),
+    phone: text(input.phone),
+    isDefault: input.isDefault ?? false,
+  };
+  for (const field of ['recipient', 'line1', 'city', 'postalCode'] as const) {
+    if (!data[field]) errors.add('FIELD_REQUIRED', 'Fill this in.', field);
+  }
+  if (!isCountryCode(data.country)) errors.add('COUNTRY_INVALID', 'Choose a country (two-letter code such as FR or CN).', 'country');
+  return data as typeof data & { recipient: string; line1: string; city: string; postalCode: string };
+}
+
+export async function createAddress(ctx: Context, input: AddressInput) {
+  const errors = new PayloadErrors<AddressCode>();
+  const data = clean(input, errors);
+  if (errors.any) return { address: null, errors: errors.list };
+  const userId = ctx.session.userId!;
+  const address = await ctx.db.prisma.$transaction(async (tx) => {
+    const count = await tx.address.count({ where: { userId } });
+    if (count >= MAX_ADDRESSES) return null;
+    if (data.isDefault || count === 0) await tx.address.updateMany({ where: { userId }, data: { isDefault: false } });
+    return tx.address.create({ data: { ...data, isDefault: data.isDefault || count === 0, userId } });
+  });
+  if (!address) return { address: null, errors: errors.add('TOO_MANY_ADDRESSES', `Keep at most ${MAX_ADDRESSES} addresses.`).list };
+  return { address, errors: [] };
+}
+
+export async function updateAddress(ctx: Context, id: string, input: AddressInput) {
+  const errors = new PayloadErrors<AddressCode>();
+  const data = clean(input, errors);
+  if (errors.any) return { address: null, errors: errors.list };
+  const userId = ctx.session.userId!;
+  const address = await ctx.db.prisma.$transaction(async (tx) => {
+    const own = await tx.address.findFirst({ where: { id, userId } });
+    if (!own) return null;
+    if (data.isDefault) await tx.address.updateMany({ where: { userId, id: { not: id } }, data: { isDefault: false } });
+    return tx.address.update({ where: { id }, data: { ...data, isDefault: data.isDefault || own.isDefault } });
+  });
+  if (!address) return { address: null, errors: errors.add('NOT_FOUND', 'This address does not exist.').list };
+  return { address, errors: [] };
+}
+
+export async function deleteAddress(ctx: Context, id: string) {
+  const deleted = await ctx.db.prisma.address.deleteMany({ where: { id, userId: ctx.session.userId! } });
+  if (deleted.count === 0) return { deletedId: null, errors: [{ code: 'NOT_FOUND' as const, field: null, message: 'This address does not exist.' }] };
+  return { deletedId: id, errors: [] };
+}
