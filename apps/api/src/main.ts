@@ -13,6 +13,7 @@ import {
   seedIfEmpty,
 } from '@bazaar/db';
 import { loadEnv } from './env.js';
+import { syncBuiltInRoles } from './modules/access/access.service.js';
 import { createServer } from './server.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -26,6 +27,7 @@ const local = await openLocalDatabase({
 const db = createDatabase(local.url, { poolSize: env.DATABASE_POOL_SIZE });
 const app = await createServer({ env, db, databaseUrl: local.url, masterKey: masterKey() });
 
+await syncBuiltInRoles(db.prisma);
 if (local.embedded) {
   const applied = await migrate(local.url);
   if (applied.length) app.log.info({ applied }, 'migrations applied');

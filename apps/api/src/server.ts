@@ -10,7 +10,6 @@ import { cookieJar } from './common/http/cookies.js';
 import { singleUseFields } from './common/graphql/single-use-fields.js';
 import { createTransport, startMailDelivery } from './common/mail/mail-delivery.js';
 import { serveMailbox } from './common/mail/mailbox.js';
-import { syncBuiltInRoles } from './modules/access/access.service.js';
 import { Authorizer } from './modules/access/authz.js';
 import { KeyRing } from './modules/identity/key-ring.js';
 import { createErrorFormatter } from './common/errors/format-error.js';
@@ -56,7 +55,6 @@ export async function createServer({
   metrics.instrument(app);
   await app.register(fastifyCookie);
 
-  await syncBuiltInRoles(db.prisma);
   const authorizer = new Authorizer(db, databaseUrl, app.log);
   await authorizer.start();
   const services: Services = { env, keyRing: new KeyRing(db.prisma, masterKey, env.ACCESS_TOKEN_TTL_SECONDS), authorizer };

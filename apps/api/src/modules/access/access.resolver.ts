@@ -22,7 +22,7 @@ import {
 export class AccessResolver {
   @Query(() => [Role], { description: 'Every role, built-in first.' })
   @Allow(Permission.ROLES_MANAGE, Permission.USERS_MANAGE, Permission.STAFF_MANAGE)
-  roles(@Ctx() ctx: Context) {
+  roles(@Ctx() ctx: Context): Promise<RoleRow[]> {
     return access.listRoles(ctx);
   }
 

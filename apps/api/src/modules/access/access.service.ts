@@ -1,7 +1,7 @@
 // Roles and their assignments. Nobody can grant what they do not hold: a new
 // or edited role, or an assigned one, must carry only permissions the caller
 // has platform-wide (or, for staff managers, within their seller).
-import type { Prisma, PrismaClient } from '@bazaar/db';
+import type { Prisma, PrismaClient, Role } from '@bazaar/db';
 import { PERMISSION_DESCRIPTIONS, type Permission, SELLER_SCOPED_PERMISSIONS } from '@bazaar/schema';
 import { can } from '../../common/auth/session.js';
 import { PayloadErrors } from '../../common/errors/payload.js';
@@ -35,7 +35,7 @@ export function listPermissions() {
   }));
 }
 
-export function listRoles(ctx: Context) {
+export function listRoles(ctx: Context): Promise<Role[]> {
   return ctx.db.prisma.role.findMany({ orderBy: [{ builtInKey: { sort: 'asc', nulls: 'last' } }, { name: 'asc' }] });
 }
 

@@ -54,6 +54,7 @@ export function sessionFromGrants(
 export class Authorizer {
   private cache = new Map<string, CacheEntry>();
   private listener: pg.Client | null = null;
+  private stopped = false;
 
   constructor(
     private readonly db: Database,
@@ -61,21 +62,30 @@ export class Authorizer {
     private readonly log: FastifyBaseLogger,
   ) {}
 
+  /** Listens for changes; while not listening (database down), nothing is cached. Never throws. */
   async start(): Promise<void> {
+    if (this.stopped) return;
     const client = new pg.Client({ connectionString: this.databaseUrl });
-    client.on('notification', ({ payload }) => this.evict(payload ?? '*'));
-    client.on('error', (error) => {
-      this.log.warn({ err: error }, 'authz listener lost; relying on the cache TTL until it reconnects');
+    const retry = (error: unknown) => {
+      this.log.warn({ err: error }, 'authz listener not connected; permissions are read on every request until it is');
       this.cache.clear();
       this.listener = null;
-      setTimeout(() => void this.start().catch(() => {}), 5_000).unref();
-    });
-    await client.connect();
-    await client.query(`LISTEN ${CHANNEL}`);
-    this.listener = client;
+      void client.end().catch(() => {});
+      if (!this.stopped) setTimeout(() => void this.start(), 5_000).unref();
+    };
+    client.on('notification', ({ payload }) => this.evict(payload ?? '*'));
+    client.on('error', retry);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+      this.listener = client;
+    } catch (error) {
+      retry(error);
+    }
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     const listener = this.listener;
     this.listener = null;
     await listener?.end().catch(() => {});

@@ -1,3 +1,4 @@
+import type { ApiKey as ApiKeyRow } from '@bazaar/db';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Authenticated } from '../../common/auth/access.js';
 import type { Context } from '../../context.js';
@@ -9,7 +10,7 @@ import { ApiKey, ApiKeyCreateInput, ApiKeyCreatePayload, ApiKeyRevokePayload } f
 export class ApiKeysResolver {
   @Query(() => [ApiKey], { description: "The caller's own API keys." })
   @Authenticated()
-  apiKeys(@Ctx() ctx: Context) {
+  apiKeys(@Ctx() ctx: Context): Promise<ApiKeyRow[]> {
     return apiKeys.listApiKeys(ctx);
   }
 

@@ -8,7 +8,7 @@ import { can } from '../../common/auth/session.js';
 import { PayloadErrors } from '../../common/errors/payload.js';
 import type { Context } from '../../context.js';
 import { recordAudit } from '../audit/audit.service.js';
-import type { Database } from '@bazaar/db';
+import type { ApiKey, Database } from '@bazaar/db';
 import { notifyAuthzChanged } from '../access/authz.js';
 import { hashToken } from '../identity/secrets.js';
 import type { ApiKeyCreateInput } from './api-keys.types.js';
@@ -38,7 +38,7 @@ export async function findApiKey(db: Database, presented: string) {
   return key;
 }
 
-export function listApiKeys(ctx: Context) {
+export function listApiKeys(ctx: Context): Promise<ApiKey[]> {
   return ctx.db.prisma.apiKey.findMany({ where: { userId: ctx.session.userId! }, orderBy: { createdAt: 'desc' } });
 }
 
