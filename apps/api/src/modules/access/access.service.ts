@@ -85,7 +85,7 @@ export async function updateRole(ctx: Context, id: string, input: RoleInput) {
     const role = await ctx.db.prisma.$transaction(async (tx) => {
       const updated = await tx.role.update({ where: { id }, data });
       await recordAudit(tx, ctx, { type: 'ROLE_UPDATED', actorId: ctx.session.userId, details: { roleId: id, permissions: data.permissions } });
-      await notifyAuthzChanged(tx, null);
+      await notifyAuthzChanged(ctx, tx, null);
       return updated;
     });
     return { role, errors: [] };
@@ -148,7 +148,7 @@ export async function assignRole(
     subjectId: input.userId,
     details: { role: role.name, sellerId, storeId },
   });
-  await notifyAuthzChanged(tx, input.userId);
+  await notifyAuthzChanged(ctx, tx, input.userId);
   return { assignment, errors };
 }
 
@@ -181,7 +181,7 @@ export async function withdraw(ctx: Context, assignmentId: string) {
       subjectId: assignment.userId,
       details: { role: assignment.role.name, sellerId: assignment.sellerId },
     });
-    await notifyAuthzChanged(tx, assignment.userId);
+    await notifyAuthzChanged(ctx, tx, assignment.userId);
     return true;
   });
   if (!done) return { withdrawnId: null, errors: errors.add('LAST_SUPER_ADMIN', 'Keep at least one super admin.').list };

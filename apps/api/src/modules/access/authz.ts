@@ -9,6 +9,7 @@ import type { Permission } from '@bazaar/schema';
 import type { FastifyBaseLogger } from 'fastify';
 import pg from 'pg';
 import { ANONYMOUS, type Session } from '../../common/auth/session.js';
+import type { Context } from '../../context.js';
 
 const CHANNEL = 'bazaar_authz';
 const TTL_MS = 30_000;
@@ -25,7 +26,17 @@ interface CacheEntry {
   loadedAt: number;
 }
 
-export async function notifyAuthzChanged(tx: Prisma.TransactionClient, userId: string | null): Promise<void> {
+/**
+ * Call inside the transaction that changes a user's access (null: anyone's).
+ * This replica forgets at once, so the caller's next request sees the change;
+ * the others hear it from PostgreSQL when the transaction commits.
+ */
+export async function notifyAuthzChanged(
+  ctx: Pick<Context, 'services'>,
+  tx: Prisma.TransactionClient,
+  userId: string | null,
+): Promise<void> {
+  ctx.services.authorizer.evict(userId ?? '*');
   await tx.$executeRaw`SELECT pg_notify(${CHANNEL}, ${userId ?? '*'})`;
 }
 

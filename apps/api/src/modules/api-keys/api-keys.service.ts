@@ -73,7 +73,7 @@ export async function revokeApiKey(ctx: Context, id: string) {
   const apiKey = await ctx.db.prisma.$transaction(async (tx) => {
     const revoked = await tx.apiKey.update({ where: { id }, data: { revokedAt: key.revokedAt ?? new Date() } });
     await recordAudit(tx, ctx, { type: 'API_KEY_REVOKED', actorId: ctx.session.userId, details: { apiKeyId: id } });
-    await notifyAuthzChanged(tx, key.userId);
+    await notifyAuthzChanged(ctx, tx, key.userId);
     return revoked;
   });
   return { apiKey, errors: [] };

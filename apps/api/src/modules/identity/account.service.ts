@@ -130,7 +130,7 @@ export async function resetPassword(ctx: Context, input: { token: string; newPas
     await clearFailures(tx, `email:${updated.email.toLowerCase()}`);
     await tx.session.updateMany({ where: { userId: updated.id, revokedAt: null }, data: { revokedAt: new Date() } });
     await recordAudit(tx, ctx, { type: 'PASSWORD_RESET', actorId: updated.id, subjectId: updated.id });
-    await notifyAuthzChanged(tx, updated.id);
+    await notifyAuthzChanged(ctx, tx, updated.id);
     return updated;
   });
   if (!user) return { user: null, errors: errors.add('TOKEN_INVALID', TOKEN_MESSAGES.TOKEN_INVALID, 'token').list };
@@ -173,7 +173,7 @@ export async function changePassword(ctx: Context, input: { currentPassword: str
       data: { revokedAt: new Date() },
     });
     await recordAudit(tx, ctx, { type: 'PASSWORD_CHANGED', actorId: user.id, subjectId: user.id });
-    await notifyAuthzChanged(tx, user.id);
+    await notifyAuthzChanged(ctx, tx, user.id);
     return changed;
   });
   return { user: updated, errors: [] };

@@ -119,7 +119,7 @@ export async function refresh(ctx: Context) {
     await prisma.$transaction(async (tx) => {
       await tx.session.update({ where: { id: session.id }, data: { revokedAt: new Date() } });
       await recordAudit(tx, ctx, { type: 'REFRESH_TOKEN_REUSED', subjectId: session.userId, details: { sessionId: session.id } });
-      await notifyAuthzChanged(tx, session.userId);
+      await notifyAuthzChanged(ctx, tx, session.userId);
     });
     return fail('SESSION_REVOKED', 'This session was ended for your safety. Sign in again.');
   }
@@ -152,7 +152,7 @@ export async function logOut(ctx: Context) {
   await prisma.$transaction(async (tx) => {
     const session = await tx.session.update({ where: { id: sessionId }, data: { revokedAt: new Date() } });
     await recordAudit(tx, ctx, { type: 'LOGOUT', actorId: session.userId, subjectId: session.userId });
-    await notifyAuthzChanged(tx, session.userId);
+    await notifyAuthzChanged(ctx, tx, session.userId);
   });
   return { revoked: true, errors: [] };
 }

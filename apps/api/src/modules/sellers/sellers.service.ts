@@ -4,6 +4,7 @@
 import type { Prisma } from '@bazaar/db';
 import { Permission } from '@bazaar/schema';
 import { can } from '../../common/auth/session.js';
+import { ForbiddenError } from '../../common/errors/errors.js';
 import { PayloadErrors } from '../../common/errors/payload.js';
 import type { Context } from '../../context.js';
 import { assignRole } from '../access/access.service.js';
@@ -49,7 +50,7 @@ export async function createSeller(ctx: Context, input: SellerCreateInput) {
       const owner = await tx.role.findUniqueOrThrow({ where: { builtInKey: 'seller_owner' } });
       await tx.roleAssignment.create({ data: { userId, roleId: owner.id, sellerId: created.id, createdById: userId } });
       await recordAudit(tx, ctx, { type: 'ROLE_ASSIGNED', actorId: userId, subjectId: userId, details: { role: owner.name, sellerId: created.id } });
-      await notifyAuthzChanged(tx, userId);
+      await notifyAuthzChanged(ctx, tx, userId);
       return created;
     });
     return { seller, errors: [] };
@@ -134,7 +135,7 @@ type StaffCode =
   | 'STORE_REQUIRED' | 'STORE_NOT_FOUND' | 'ALREADY_STAFF' | 'CANNOT_REMOVE_OWNER';
 
 export async function listStaff(ctx: Context, sellerId: string) {
-  if (!can(ctx.session, Permission.STAFF_READ, sellerId)) return [];
+  if (!can(ctx.session, Permission.STAFF_READ, sellerId)) throw new ForbiddenError();
   const assignments = await ctx.db.prisma.roleAssignment.findMany({ where: { sellerId }, include: { user: true }, orderBy: { createdAt: 'asc' } });
   const byUser = new Map<string, { user: (typeof assignments)[number]['user']; assignments: typeof assignments }>();
   for (const assignment of assignments) {
@@ -197,7 +198,7 @@ export async function removeStaffMember(ctx: Context, sellerId: string, userId: 
     const deleted = await tx.roleAssignment.deleteMany({ where: { sellerId, userId } });
     if (deleted.count === 0) return false;
     await recordAudit(tx, ctx, { type: 'ROLE_WITHDRAWN', actorId: ctx.session.userId, subjectId: userId, details: { sellerId, all: true } });
-    await notifyAuthzChanged(tx, userId);
+    await notifyAuthzChanged(ctx, tx, userId);
     return true;
   });
   if (!removed) return { removedUserId: null, errors: errors.add('NOT_FOUND', 'This person is not on the staff.').list };

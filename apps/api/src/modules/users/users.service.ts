@@ -86,7 +86,7 @@ async function change(
     if (type !== 'USER_ENABLED') await tx.session.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date() } });
     await after?.(tx, updated);
     await recordAudit(tx, ctx, { type, actorId: ctx.session.userId, subjectId: id });
-    await notifyAuthzChanged(tx, id);
+    await notifyAuthzChanged(ctx, tx, id);
     return updated;
   });
   return { user, errors: [] };
