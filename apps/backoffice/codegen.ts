@@ -14,13 +14,22 @@ const config: CodegenConfig = {
   documents: ['src/**/*.graphql'],
   generates: {
     'src/generated/graphql.ts': {
-      plugins: ['typescript', 'typescript-operations', 'typed-document-node'],
+      // typescript-operations 6 emits the enums and inputs the documents use itself;
+      // adding the `typescript` plugin would declare them twice.
+      plugins: ['typescript-operations', 'typed-document-node'],
       config: {
         enumsAsTypes: true,
+        // Apollo adds __typename to every selection; typing it keeps test mocks honest.
+        nonOptionalTypename: true,
+        skipTypeNameForRoot: true,
         useTypeImports: true,
         // Every custom scalar must be mapped here explicitly (e.g. DateTime: 'string').
         strictScalars: true,
-        scalars: {},
+        scalars: {
+          // ISO 8601 strings on the wire; views format them with Intl.
+          DateTime: 'string',
+          JSON: 'unknown',
+        },
         // @graphql-typed-document-node/core is not a direct dependency; Apollo re-exports the type.
         documentNodeImport: '@apollo/client#TypedDocumentNode',
       },

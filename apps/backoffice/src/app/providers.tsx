@@ -7,15 +7,27 @@ import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import type { ReactNode } from 'react';
 
+import { SessionProvider } from '../shared/session/session-provider';
+import type { SessionStore } from '../shared/session/session-store';
 import { theme } from './theme';
 
-export function AppProviders({ client, children }: { client: ApolloClient; children: ReactNode }) {
+export function AppProviders({
+  client,
+  session,
+  children,
+}: {
+  client: ApolloClient;
+  session: SessionStore;
+  children: ReactNode;
+}) {
   return (
     <ApolloProvider client={client}>
-      <MantineProvider theme={theme} defaultColorScheme="auto">
-        <Notifications position="top-right" />
-        {children}
-      </MantineProvider>
+      <SessionProvider store={session}>
+        <MantineProvider theme={theme} defaultColorScheme="auto">
+          <Notifications position="top-right" />
+          {children}
+        </MantineProvider>
+      </SessionProvider>
     </ApolloProvider>
   );
 }

@@ -1,5 +1,8 @@
 import type { RouteObject } from 'react-router';
 
+import { RequireSession } from '../features/auth/require-session';
+import { ViewerGate } from '../features/auth/viewer-gate';
+import { requirements } from '../shared/access/access';
 import { AppLayout, type RouteHandle } from '../shared/layout/app-layout';
 import { FullPageLoader } from '../shared/states/loading';
 import { NotFoundPage } from '../shared/states/not-found-page';
@@ -7,13 +10,31 @@ import { RouteError } from '../shared/states/route-error';
 
 /**
  * The route tree. Features are route modules loaded on demand (`lazy`): each
- * exports `Component` (and later `loader`, `ErrorBoundary`...) from its
- * features/<feature>/index.tsx. Paths are relative to the /admin basename.
+ * exports `Component` from its features/<feature>/index.tsx (or another route
+ * module of the feature). Paths are relative to the /admin basename.
+ *
+ * /login stands alone; everything else needs a session (RequireSession) and a
+ * viewer allowed into the back-office (ViewerGate). A route's
+ * `handle.requires` names the permission its page needs: AppLayout renders a
+ * "not allowed" state instead of the page when the viewer lacks it, and the
+ * navbar hides its entry. Seller pages carry the seller in the URL.
  */
 export const routes: RouteObject[] = [
   {
+    path: '/login',
+    errorElement: <RouteError />,
+    hydrateFallbackElement: <FullPageLoader />,
+    lazy: () => import('../features/auth'),
+  },
+  {
     path: '/',
-    element: <AppLayout />,
+    element: (
+      <RequireSession>
+        <ViewerGate>
+          <AppLayout />
+        </ViewerGate>
+      </RequireSession>
+    ),
     // The shell itself failed: no frame to render into.
     errorElement: <RouteError />,
     hydrateFallbackElement: <FullPageLoader />,
@@ -26,6 +47,57 @@ export const routes: RouteObject[] = [
             index: true,
             handle: { title: 'Dashboard' } satisfies RouteHandle,
             lazy: () => import('../features/dashboard'),
+          },
+          {
+            path: 'users',
+            handle: { title: 'Users', requires: requirements.users } satisfies RouteHandle,
+            lazy: () => import('../features/users'),
+          },
+          {
+            path: 'users/:userId',
+            handle: { title: 'User', requires: requirements.users } satisfies RouteHandle,
+            lazy: () => import('../features/users/detail'),
+          },
+          {
+            path: 'roles',
+            handle: { title: 'Roles', requires: requirements.roles } satisfies RouteHandle,
+            lazy: () => import('../features/roles'),
+          },
+          {
+            path: 'signing-keys',
+            handle: {
+              title: 'Signing keys',
+              requires: requirements.signingKeys,
+            } satisfies RouteHandle,
+            lazy: () => import('../features/signing-keys'),
+          },
+          {
+            path: 'audit',
+            handle: { title: 'Audit log', requires: requirements.audit } satisfies RouteHandle,
+            lazy: () => import('../features/audit'),
+          },
+          {
+            path: 'sellers/:sellerId/profile',
+            handle: {
+              title: 'Shop profile',
+              requires: requirements.shopProfile,
+            } satisfies RouteHandle,
+            lazy: () => import('../features/shop-profile'),
+          },
+          {
+            path: 'sellers/:sellerId/stores',
+            handle: { title: 'Stores', requires: requirements.stores } satisfies RouteHandle,
+            lazy: () => import('../features/stores'),
+          },
+          {
+            path: 'sellers/:sellerId/staff',
+            handle: { title: 'Staff', requires: requirements.staff } satisfies RouteHandle,
+            lazy: () => import('../features/staff'),
+          },
+          {
+            path: 'api-keys',
+            handle: { title: 'API keys' } satisfies RouteHandle,
+            lazy: () => import('../features/api-keys'),
           },
           {
             path: '*',

@@ -2,9 +2,13 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
+import { disposeSessions } from './session';
+
 // Vitest runs without globals, so Testing Library cannot register this itself.
 afterEach(() => {
   cleanup();
+  disposeSessions();
+  window.localStorage.clear();
 });
 
 if (!window.matchMedia) {

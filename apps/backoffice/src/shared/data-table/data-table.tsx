@@ -1,5 +1,6 @@
 import {
   Box,
+  Button,
   Group,
   LoadingOverlay,
   NativeSelect,
@@ -83,6 +84,14 @@ export interface DataTableProps<TData> {
   initialPageSize?: number;
   onPaginationChange?: (pagination: PaginationState) => void;
   pageSizeOptions?: readonly number[];
+  /**
+   * `pages` (default): numbered pages. `cursor`: first / previous / next only,
+   * for forward-only Relay connections where an arbitrary page cannot be
+   * reached without the cursor ending the page before it (see useCursorPages).
+   */
+  paging?: 'pages' | 'cursor';
+  /** Cursor paging: whether a next page exists (defaults to what `rowCount` implies). */
+  hasNextPage?: boolean;
 
   /** Shows an overlay over the current rows (server mode: the next page is loading). */
   loading?: boolean;
@@ -132,6 +141,8 @@ export function DataTable<TData>({
   initialPageSize = 10,
   onPaginationChange,
   pageSizeOptions = DEFAULT_PAGE_SIZES,
+  paging = 'pages',
+  hasNextPage,
   loading = false,
   emptyMessage = 'Nothing here yet.',
   toolbar,
@@ -288,23 +299,56 @@ export function DataTable<TData>({
               setPagination({ pageIndex: 0, pageSize: Number(event.currentTarget.value) })
             }
           />
-          <Pagination
-            size="sm"
-            total={pageCount}
-            value={pagination.pageIndex + 1}
-            onChange={(page) => setPagination({ ...pagination, pageIndex: page - 1 })}
-            siblings={0}
-            boundaries={1}
-            getItemProps={(page) => ({ 'aria-label': `Page ${page}` })}
-            getControlProps={(control) => ({
-              'aria-label': {
-                first: 'First page',
-                last: 'Last page',
-                next: 'Next page',
-                previous: 'Previous page',
-              }[control],
-            })}
-          />
+          {paging === 'cursor' ? (
+            <Group gap={4}>
+              <Button
+                size="compact-sm"
+                variant="default"
+                disabled={pagination.pageIndex === 0}
+                onClick={() => setPagination({ ...pagination, pageIndex: 0 })}
+              >
+                First page
+              </Button>
+              <Button
+                size="compact-sm"
+                variant="default"
+                disabled={pagination.pageIndex === 0}
+                onClick={() =>
+                  setPagination({ ...pagination, pageIndex: pagination.pageIndex - 1 })
+                }
+              >
+                Previous page
+              </Button>
+              <Button
+                size="compact-sm"
+                variant="default"
+                disabled={!(hasNextPage ?? pagination.pageIndex + 1 < pageCount) || loading}
+                onClick={() =>
+                  setPagination({ ...pagination, pageIndex: pagination.pageIndex + 1 })
+                }
+              >
+                Next page
+              </Button>
+            </Group>
+          ) : (
+            <Pagination
+              size="sm"
+              total={pageCount}
+              value={pagination.pageIndex + 1}
+              onChange={(page) => setPagination({ ...pagination, pageIndex: page - 1 })}
+              siblings={0}
+              boundaries={1}
+              getItemProps={(page) => ({ 'aria-label': `Page ${page}` })}
+              getControlProps={(control) => ({
+                'aria-label': {
+                  first: 'First page',
+                  last: 'Last page',
+                  next: 'Next page',
+                  previous: 'Previous page',
+                }[control],
+              })}
+            />
+          )}
         </Group>
       </Group>
     </Box>

@@ -1,10 +1,21 @@
 import type { ComponentType } from 'react';
 
-import { IconGauge } from '../icons';
+import { requirements, type Access, type Requirement } from '../access/access';
+import {
+  IconCode,
+  IconGauge,
+  IconKey,
+  IconList,
+  IconMapPin,
+  IconShield,
+  IconShop,
+  IconUsers,
+} from '../icons';
 
 /**
- * The navbar's entries. Only routes that exist are listed; each feature adds
- * its entry here when its routes land (users, roles, products, imports...).
+ * The navbar's entries, each shown only when the viewer holds what its route
+ * requires (the same `requirements` the routes check). Seller entries point
+ * at the current seller.
  */
 export interface NavItem {
   to: string;
@@ -12,8 +23,66 @@ export interface NavItem {
   icon: ComponentType<{ size?: number }>;
   /** Active only on an exact match (for the index route). */
   end?: boolean;
+  requires?: Requirement;
 }
 
-export const navItems: readonly NavItem[] = [
-  { to: '/', label: 'Dashboard', icon: IconGauge, end: true },
-];
+export interface NavSection {
+  id: string;
+  /** Heading above the section's items; none for the first. */
+  label?: string;
+  items: NavItem[];
+}
+
+export function navSections(access: Access, sellerId: string | null): NavSection[] {
+  const sections: NavSection[] = [
+    {
+      id: 'overview',
+      items: [{ to: '/', label: 'Dashboard', icon: IconGauge, end: true }],
+    },
+    {
+      id: 'platform',
+      label: 'Platform',
+      items: [
+        { to: '/users', label: 'Users', icon: IconUsers, requires: requirements.users },
+        { to: '/roles', label: 'Roles', icon: IconShield, requires: requirements.roles },
+        {
+          to: '/signing-keys',
+          label: 'Signing keys',
+          icon: IconKey,
+          requires: requirements.signingKeys,
+        },
+        { to: '/audit', label: 'Audit log', icon: IconList, requires: requirements.audit },
+      ],
+    },
+  ];
+  const seller = access.seller(sellerId);
+  if (seller) {
+    const base = `/sellers/${encodeURIComponent(seller.seller.id)}`;
+    sections.push({
+      id: 'seller',
+      label: seller.seller.name,
+      items: [
+        {
+          to: `${base}/profile`,
+          label: 'Shop profile',
+          icon: IconShop,
+          requires: requirements.shopProfile,
+        },
+        { to: `${base}/stores`, label: 'Stores', icon: IconMapPin, requires: requirements.stores },
+        { to: `${base}/staff`, label: 'Staff', icon: IconUsers, requires: requirements.staff },
+      ],
+    });
+  }
+  sections.push({
+    id: 'developer',
+    label: 'Developer',
+    items: [{ to: '/api-keys', label: 'API keys', icon: IconCode }],
+  });
+
+  return sections
+    .map((section) => ({
+      ...section,
+      items: section.items.filter((item) => access.allows(item.requires, seller?.seller.id)),
+    }))
+    .filter((section) => section.items.length > 0);
+}

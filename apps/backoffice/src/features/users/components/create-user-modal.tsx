@@ -1,0 +1,143 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Button, Group, Modal, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useNavigate } from 'react-router';
+
+import { RoleOptionsDocument, UserCreateDocument } from '../../../generated/graphql';
+import { toast } from '../../../shared/feedback/toast';
+import { FormErrors } from '../../../shared/forms/form-errors';
+import { useFieldErrors } from '../../../shared/forms/use-field-errors';
+import { SellerSlugInput } from '../../../shared/role-assignments/seller-picker';
+import { useSellerBySlug } from '../../../shared/role-assignments/use-seller-by-slug';
+
+/** The API names the seller by id; the form by the slug typed to find it. */
+const FIELD_MAP = { sellerId: 'sellerSlug', 'input.sellerId': 'sellerSlug' } as const;
+
+/**
+ * Creates an admin, salesperson or store-counter account (userCreate). A
+ * seller-scoped role needs its seller, and a store counter one of the
+ * seller's stores. No password is set here: the new user chooses one through
+ * a password reset.
+ */
+export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  return (
+    <Modal opened={opened} onClose={onClose} title="Create an account" centered size="lg">
+      {opened ? <CreateUserForm onCancel={onClose} onCreated={onClose} /> : null}
+    </Modal>
+  );
+}
+
+export function CreateUserForm({
+  onCancel,
+  onCreated,
+}: {
+  onCancel: () => void;
+  onCreated: () => void;
+}) {
+  const navigate = useNavigate();
+  const { data: rolesData, loading: rolesLoading } = useQuery(RoleOptionsDocument);
+  const roles = rolesData?.roles ?? [];
+  const form = useForm({
+    initialValues: { email: '', name: '', roleId: '', sellerSlug: '', storeId: '' },
+    validate: {
+      email: (value) => (/^\S+@\S+\.\S+$/.test(value.trim()) ? null : 'Enter an e-mail address.'),
+      name: (value) => (value.trim() ? null : 'Enter the person’s name.'),
+      roleId: (value) => (value ? null : 'Choose a role.'),
+    },
+  });
+  const { formErrors, apply, applyThrown, clear } = useFieldErrors(form, { fieldMap: FIELD_MAP });
+  const role = roles.find((r) => r.id === form.values.roleId);
+  const sellerScoped = role?.scope === 'SELLER';
+  const lookup = useSellerBySlug(sellerScoped ? form.values.sellerSlug : '');
+
+  const [userCreate, { loading }] = useMutation(UserCreateDocument, {
+    update(cache, { data }) {
+      // Every cached page of the users list is stale now; refetch on next view.
+      if (data?.userCreate.user) cache.evict({ id: 'ROOT_QUERY', fieldName: 'users' });
+    },
+  });
+
+  const submit = form.onSubmit(async (values) => {
+    clear();
+    try {
+      const { data } = await userCreate({
+        variables: {
+          input: {
+            email: values.email.trim(),
+            name: values.name.trim(),
+            roleId: values.roleId,
+            sellerId: sellerScoped ? (lookup.seller?.id ?? null) : null,
+            storeId: sellerScoped && values.storeId ? values.storeId : null,
+          },
+        },
+      });
+      const payload = data?.userCreate;
+      if (!payload || apply(payload.errors) || !payload.user) return;
+      toast.success({
+        title: 'Account created',
+        message: `${payload.user.name} can now set a password through a password reset.`,
+      });
+      onCreated();
+      void navigate(`/users/${encodeURIComponent(payload.user.id)}`);
+    } catch (error) {
+      applyThrown(error);
+    }
+  });
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <FormErrors errors={formErrors} title="The account was not created" />
+      <Stack gap="md">
+        <TextInput label="E-mail" type="email" required {...form.getInputProps('email')} />
+        <TextInput label="Name" required {...form.getInputProps('name')} />
+        <NativeSelect
+          label="Role"
+          required
+          disabled={rolesLoading}
+          data={[
+            { value: '', label: rolesLoading ? 'Loading roles…' : 'Choose a role' },
+            ...roles.map((r) => ({
+              value: r.id,
+              label: `${r.name}${r.scope === 'SELLER' ? ' (seller)' : ''}`,
+            })),
+          ]}
+          {...form.getInputProps('roleId')}
+        />
+        {sellerScoped ? (
+          <>
+            <Text size="sm" c="dimmed" mt={-8}>
+              {role?.name} is a seller role: the account acts only for the seller named here.
+            </Text>
+            <SellerSlugInput
+              label="Seller"
+              required
+              lookup={lookup}
+              {...form.getInputProps('sellerSlug')}
+            />
+            <NativeSelect
+              label="Store"
+              description="A store counter belongs to one store of the seller."
+              disabled={!lookup.seller}
+              data={[
+                { value: '', label: 'No particular store' },
+                ...(lookup.seller?.stores ?? []).map((store) => ({
+                  value: store.id,
+                  label: `${store.name} — ${store.city}`,
+                })),
+              ]}
+              {...form.getInputProps('storeId')}
+            />
+          </>
+        ) : null}
+        <Group justify="flex-end" gap="xs">
+          <Button variant="default" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={loading}>
+            Create account
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
