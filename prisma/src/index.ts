@@ -1,3 +1,4 @@
+export { syncBuiltInRoles } from './built-in-roles.js';
 export { createDatabase, type Database, type DatabaseOptions } from './client.js';
 export { startEmbeddedPostgres, withDatabase, type RunningPostgres } from './embedded-postgres.js';
 export {
@@ -16,6 +17,7 @@ export {
 export {
   DEMO_ACCOUNTS,
   DEMO_PASSWORD,
+  DEMO_SELLER,
   isScale,
   seed,
   seedIfEmpty,

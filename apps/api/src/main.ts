@@ -11,9 +11,9 @@ import {
   migrate,
   openLocalDatabase,
   seedIfEmpty,
+  syncBuiltInRoles,
 } from '@bazaar/db';
 import { loadEnv } from './env.js';
-import { syncBuiltInRoles } from './modules/access/access.service.js';
 import { createServer } from './server.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -27,12 +27,13 @@ const local = await openLocalDatabase({
 const db = createDatabase(local.url, { poolSize: env.DATABASE_POOL_SIZE });
 const app = await createServer({ env, db, databaseUrl: local.url, masterKey: masterKey() });
 
-await syncBuiltInRoles(db.prisma);
 if (local.embedded) {
   const applied = await migrate(local.url);
   if (applied.length) app.log.info({ applied }, 'migrations applied');
-  if (await seedIfEmpty(db.prisma, env.SEED_SCALE))
-    app.log.info({ scale: env.SEED_SCALE }, 'demo data seeded');
+}
+await syncBuiltInRoles(db.prisma);
+if (local.embedded && (await seedIfEmpty(db.prisma, env.SEED_SCALE))) {
+  app.log.info({ scale: env.SEED_SCALE }, 'demo data seeded');
 }
 
 /** SIGNING_MASTER_KEY, or for the embedded setup a key kept in .data/master.key. */

@@ -1,13 +1,12 @@
 // Importing this gives the test file an empty migrated database of its own
 // worker and a way to run the real server against it in-process.
 import 'reflect-metadata';
-import { type Database, createDatabase } from '@bazaar/db';
+import { type Database, createDatabase, syncBuiltInRoles } from '@bazaar/db';
 import { workerDatabase } from '@bazaar/db/testing';
 import type { FastifyInstance } from 'fastify';
 import type { ExecutionResult } from 'graphql';
 import { afterAll, inject } from 'vitest';
 import { type Env, loadEnv } from '../src/env.js';
-import { syncBuiltInRoles } from '../src/modules/access/access.service.js';
 import { createServer } from '../src/server.js';
 
 export const testServer = inject('testServer');

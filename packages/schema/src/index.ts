@@ -4,3 +4,4 @@ export {
   Permission,
   SELLER_SCOPED_PERMISSIONS,
 } from './permissions.js';
+export { BUILT_IN_ROLES, type BuiltInRoleKey } from './built-in-roles.js';

@@ -1,10 +1,12 @@
 import { Faker, en } from '@faker-js/faker';
+import { syncBuiltInRoles } from '../built-in-roles.js';
 import type { PrismaClient } from '../generated/client/client.js';
 import { SCALES, type Scale } from './scale.js';
 import { seedSettings } from './settings.js';
+import { seedSellers } from './sellers.js';
 import { seedUsers } from './users.js';
 
-export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.js';
+export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SELLER } from './demo-accounts.js';
 export { SCALES, isScale, type Scale } from './scale.js';
 
 /** The same seed and reference date give the same data on every machine. */
@@ -15,8 +17,10 @@ export async function seed(prisma: PrismaClient, scale: Scale): Promise<void> {
   const faker = new Faker({ locale: [en], seed: SEED });
   faker.setDefaultRefDate(REFERENCE_DATE);
   const size = SCALES[scale];
+  await syncBuiltInRoles(prisma);
   await seedSettings(prisma);
-  await seedUsers(prisma, faker, size.users);
+  const shoppers = await seedUsers(prisma, faker, size.users);
+  await seedSellers(prisma, faker, shoppers, size.sellers);
 }
 
 /** Seeds only a database that has no users yet; returns whether it did. */

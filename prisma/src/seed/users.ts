@@ -10,30 +10,43 @@ const BATCH = 5_000;
 // would take minutes and prove nothing.
 const ARGON2ID = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export async function seedUsers(prisma: PrismaClient, faker: Faker, count: number): Promise<void> {
+/** Creates the demo accounts (with their roles) and `count` shoppers; returns the shoppers' ids. */
+export async function seedUsers(prisma: PrismaClient, faker: Faker, count: number): Promise<string[]> {
   const passwordHash = await hash(DEMO_PASSWORD, ARGON2ID);
-  await prisma.user.createMany({
-    data: DEMO_ACCOUNTS.map((account) => ({
-      id: faker.string.uuid(),
-      email: account.email,
-      name: account.name,
-      passwordHash,
-      createdAt: faker.date.past({ years: 2 }),
-    })),
-  });
+  for (const account of DEMO_ACCOUNTS) {
+    const user = await prisma.user.create({
+      data: {
+        id: faker.string.uuid(),
+        email: account.email,
+        name: account.name,
+        passwordHash,
+        emailVerifiedAt: faker.date.past({ years: 1 }),
+        createdAt: faker.date.past({ years: 2 }),
+      },
+    });
+    if (account.builtInRole === 'super_admin') {
+      const role = await prisma.role.findUniqueOrThrow({ where: { builtInKey: account.builtInRole } });
+      await prisma.roleAssignment.create({ data: { id: faker.string.uuid(), userId: user.id, roleId: role.id } });
+    }
+  }
+  const ids: string[] = [];
   for (let start = 0; start < count; start += BATCH) {
     const data = [];
     for (let i = start; i < Math.min(count, start + BATCH); i++) {
       const firstName = faker.person.firstName();
       const lastName = faker.person.lastName();
+      const id = faker.string.uuid();
+      ids.push(id);
       data.push({
-        id: faker.string.uuid(),
+        id,
         email: `${firstName}.${lastName}.${i}@example.com`.toLowerCase(),
         name: `${firstName} ${lastName}`,
         passwordHash,
+        emailVerifiedAt: faker.datatype.boolean(0.8) ? faker.date.past({ years: 1 }) : null,
         createdAt: faker.date.past({ years: 2 }),
       });
     }
     await prisma.user.createMany({ data });
   }
+  return ids;
 }

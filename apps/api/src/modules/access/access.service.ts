@@ -1,31 +1,19 @@
 // Roles and their assignments. Nobody can grant what they do not hold: a new
 // or edited role, or an assigned one, must carry only permissions the caller
 // has platform-wide (or, for staff managers, within their seller).
-import type { Prisma, PrismaClient, Role } from '@bazaar/db';
+import type { Prisma, Role } from '@bazaar/db';
 import { PERMISSION_DESCRIPTIONS, type Permission, SELLER_SCOPED_PERMISSIONS } from '@bazaar/schema';
 import { can } from '../../common/auth/session.js';
 import { PayloadErrors } from '../../common/errors/payload.js';
 import type { Context } from '../../context.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { notifyAuthzChanged } from './authz.js';
-import { BUILT_IN_ROLES } from './built-in-roles.js';
 import type { RoleAssignInput, RoleInput } from './access.types.js';
 
 type RoleCode = 'NOT_FOUND' | 'BUILT_IN' | 'NAME_REQUIRED' | 'NAME_TAKEN' | 'PERMISSION_NOT_SELLER_SCOPED' | 'IN_USE' | 'FORBIDDEN';
 type AssignCode =
   | 'NOT_FOUND' | 'USER_NOT_FOUND' | 'ROLE_NOT_FOUND' | 'SELLER_REQUIRED' | 'SELLER_NOT_ALLOWED'
   | 'SELLER_NOT_FOUND' | 'STORE_NOT_FOUND' | 'ALREADY_ASSIGNED' | 'FORBIDDEN' | 'LAST_SUPER_ADMIN';
-
-/** Writes the built-in roles' permission lists; run at start so releases reach old installations. */
-export async function syncBuiltInRoles(prisma: PrismaClient): Promise<void> {
-  for (const [key, role] of Object.entries(BUILT_IN_ROLES)) {
-    await prisma.role.upsert({
-      where: { builtInKey: key },
-      create: { builtInKey: key, name: role.name, description: role.description, scope: role.scope, permissions: [...role.permissions] },
-      update: { permissions: [...role.permissions], scope: role.scope },
-    });
-  }
-}
 
 export function listPermissions() {
   return Object.entries(PERMISSION_DESCRIPTIONS).map(([permission, description]) => ({

@@ -1,4 +1,4 @@
-import { ALL_PERMISSIONS, Permission } from '@bazaar/schema';
+import { ALL_PERMISSIONS, Permission } from './permissions.js';
 
 type BuiltInRole = {
   name: string;
