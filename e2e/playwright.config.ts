@@ -49,6 +49,9 @@ export default defineConfig({
       LOG_LEVEL: 'warn',
       EMBEDDED_DB_DIR: `${ROOT}.data/e2e-postgres`,
       EMBEDDED_DB_FRESH: 'true',
+      // Journeys read sign-up and reset e-mails from the development mailbox.
+      DEV_MAILBOX: 'true',
+      PUBLIC_URL: BASE,
     },
   },
 });

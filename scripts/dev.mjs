@@ -28,6 +28,8 @@ const children = [
   start('api', ['--filter', '@bazaar/api', 'dev'], {
     DATABASE_URL: database.url,
     PORT: String(API_PORT),
+    // Links in e-mails open the storefront's dev server.
+    PUBLIC_URL: `http://localhost:${STOREFRONT_PORT}`,
   }),
   start('storefront', [
     '--filter',
@@ -112,6 +114,7 @@ console.log(
     `    Storefront    http://localhost:${STOREFRONT_PORT}/`,
     `    Back-office   http://localhost:${BACKOFFICE_PORT}/admin/`,
     `    GraphQL API   http://localhost:${API_PORT}/graphql   (GraphiQL: http://localhost:${API_PORT}/graphiql)`,
+    `    Mailbox       http://localhost:${API_PORT}/dev/mailbox   (e-mails, as no SMTP server is set)`,
     `    Database      ${database.embedded ? 'embedded PostgreSQL in .data/postgres' : 'DATABASE_URL'}`,
     '',
     `  Demo accounts (password ${DEMO_PASSWORD}):`,

@@ -69,6 +69,7 @@ const lines = [
   `  Bazaar API     ${base}/graphql`,
   ...(env.SERVE_SPAS ? [`  Storefront     ${base}/`, `  Back-office    ${base}/admin/`] : []),
   ...(env.NODE_ENV !== 'production' ? [`  GraphiQL       ${base}/graphiql`] : []),
+  ...(env.DEV_MAILBOX ? [`  Mailbox        ${base}/dev/mailbox`] : []),
   `  Health         ${base}/healthz  ${base}/readyz  ${base}/metrics`,
   `  Database       ${local.embedded ? 'embedded PostgreSQL (.data/)' : 'DATABASE_URL'}`,
   ...(local.embedded
