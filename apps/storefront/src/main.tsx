@@ -1,20 +1,24 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
-import { createApolloClient } from './app/apollo';
+import { createApolloClient, GRAPHQL_URI } from './app/apollo';
 import { AppProviders } from './app/providers';
 import { createRouter } from './app/router';
+import { createBrowserSessionManager } from './shared/auth/browser-session';
 import './shared/styles/global.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html must contain <div id="root">.');
 
-const client = createApolloClient();
+// Ask for the session at once, before React renders: requests wait for the answer.
+const session = createBrowserSessionManager(GRAPHQL_URI);
+void session.start();
+const client = createApolloClient(session);
 const router = createRouter();
 
 createRoot(container).render(
   <StrictMode>
-    <AppProviders client={client}>
+    <AppProviders client={client} session={session}>
       <RouterProvider router={router} />
     </AppProviders>
   </StrictMode>,

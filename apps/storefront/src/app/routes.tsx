@@ -1,6 +1,9 @@
 import type { RouteObject } from 'react-router';
+import { accountRoutes } from '../features/account';
+import { authRoutes } from '../features/auth';
 import { homeRoutes } from '../features/home';
 import { notFoundRoutes } from '../features/not-found';
+import { profileRoutes } from '../features/profile';
 import { ShellView } from '../features/shell/views/shell-view';
 import { statusRoutes } from '../features/status';
 import { AppLoading } from './app-loading';
@@ -23,7 +26,14 @@ export const routes: RouteObject[] = [
         // and footer render (and start their queries) without waiting for it.
         HydrateFallback: AppLoading,
         ErrorBoundary: RouteError,
-        children: [...homeRoutes, ...statusRoutes, ...notFoundRoutes],
+        children: [
+          ...homeRoutes,
+          ...statusRoutes,
+          ...authRoutes,
+          ...accountRoutes,
+          ...profileRoutes,
+          ...notFoundRoutes,
+        ],
       },
     ],
   },

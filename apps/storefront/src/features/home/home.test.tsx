@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { HomePageDocument } from '../../generated/graphql';
+import { HomePageDocument } from '../../generated/home';
 import { graphQLErrorMock, homeMock, networkErrorMock } from '../../test/mocks';
 import { renderView } from '../../test/render';
 import { HomeView } from './views/home-view';

@@ -1,11 +1,16 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { FooterStatusDocument, HomePageDocument, ShellDocument } from '../../generated/graphql';
+import { FooterStatusDocument, ShellDocument } from '../../generated/graphql';
+import { HomePageDocument } from '../../generated/home';
 import {
+  accountPageMock,
+  ADA,
   footerStatusMock,
   homeMock,
   networkErrorMock,
+  sessionRevokeMock,
   shellMock,
+  shellViewerMock,
   statusPageMock,
 } from '../../test/mocks';
 import { renderApp } from '../../test/render';
@@ -27,6 +32,8 @@ describe('app shell', () => {
     expect(links.map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
       ['Home', '/'],
       ['Service status', '/status'],
+      ['Log in', '/log-in?next=/status'],
+      ['Sign up', '/sign-up'],
     ]);
     expect(
       within(nav).getByRole('link', { name: 'Service status' }).getAttribute('aria-current'),
@@ -127,5 +134,71 @@ describe('app shell', () => {
     const footer = screen.getByRole('contentinfo');
     expect(await within(footer).findByText('Service unreachable')).toBeTruthy();
     expect(await within(footer).findByText('Database unavailable')).toBeTruthy();
+  });
+
+  describe('account entries', () => {
+    it("shows the signed-in user's name, linking to their account, and a log-out button", async () => {
+      renderApp(
+        '/status',
+        [shellMock('Corner Market'), shellViewerMock(ADA), statusPageMock(true)],
+        {
+          session: 'signedIn',
+        },
+      );
+
+      const nav = within(screen.getByRole('banner')).getByRole('navigation', { name: 'Main' });
+      const account = await within(nav).findByRole('link', { name: 'Ada Lovelace' });
+      expect(account.getAttribute('href')).toBe('/account');
+      expect(within(nav).getByRole('button', { name: 'Log out' })).toBeTruthy();
+      expect(within(nav).queryByRole('link', { name: 'Log in' })).toBeNull();
+      expect(within(nav).queryByRole('link', { name: 'Sign up' })).toBeNull();
+      // Only for users who hold a role.
+      expect(within(nav).queryByRole('link', { name: 'Back-office' })).toBeNull();
+    });
+
+    it('links to the back-office (another app: a plain link) for users who can use it', async () => {
+      renderApp(
+        '/status',
+        [shellMock('Corner Market'), shellViewerMock(ADA, true), statusPageMock(true)],
+        { session: 'signedIn' },
+      );
+
+      const link = await screen.findByRole('link', { name: 'Back-office' });
+      expect(link.getAttribute('href')).toBe('/admin/');
+    });
+
+    it('logs out: revokes the session, forgets the token and the cached account, goes home', async () => {
+      const { router, session } = renderApp(
+        '/account',
+        [
+          shellMock('Corner Market'),
+          shellViewerMock(ADA),
+          accountPageMock(),
+          sessionRevokeMock(),
+          // Emptying the cache asks the shell and the footer again.
+          shellMock('Corner Market'),
+          footerStatusMock(true),
+          homeMock('Corner Market'),
+        ],
+        { session: 'signedIn' },
+      );
+      expect(await screen.findByRole('heading', { level: 1, name: 'Your account' })).toBeTruthy();
+      expect(await screen.findByRole('heading', { name: 'Address book' })).toBeTruthy();
+      expect(session.currentToken()).toBe('access-token-1');
+
+      fireEvent.click(screen.getByRole('button', { name: 'Log out' }));
+
+      expect(await screen.findByRole('link', { name: 'Log in' })).toBeTruthy();
+      expect(screen.queryByRole('link', { name: 'Ada Lovelace' })).toBeNull();
+      expect(session.getStatus()).toBe('signedOut');
+      expect(session.currentToken()).toBeNull();
+      expect(router.state.location.pathname).toBe('/');
+
+      // The account's data is gone from the cache: opening it again asks to log in.
+      await act(() => router.navigate('/account'));
+      expect(await screen.findByRole('heading', { level: 1, name: 'Log in' })).toBeTruthy();
+      expect(router.state.location.pathname).toBe('/log-in');
+      expect(router.state.location.search).toBe('?next=/account');
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { NavLink, useLocation } from 'react-router';
 import styles from './site-nav.module.css';
 
@@ -12,6 +12,8 @@ export interface NavItem {
 export interface SiteNavProps {
   items: readonly NavItem[];
   label?: string;
+  /** More `<li>` entries after the links (the account's), folded into the same menu. */
+  children?: ReactNode;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface SiteNavProps {
  * behind a "Menu" button (aria-expanded, closes on navigation and on Escape).
  * The parent positions the panel: it must be `position: relative`.
  */
-export function SiteNav({ items, label = 'Main' }: SiteNavProps) {
+export function SiteNav({ items, label = 'Main', children }: SiteNavProps) {
   const [open, setOpen] = useState(false);
   const listId = useId();
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -80,6 +82,7 @@ export function SiteNav({ items, label = 'Main' }: SiteNavProps) {
             </NavLink>
           </li>
         ))}
+        {children}
       </ul>
     </nav>
   );

@@ -1,6 +1,6 @@
 import styles from './button.module.css';
 
-export type ButtonVariant = 'primary' | 'secondary';
+export type ButtonVariant = 'primary' | 'secondary' | 'danger';
 export type ButtonSize = 'medium' | 'small';
 
 /** Class names of the button look, also for links that act as calls to action. */

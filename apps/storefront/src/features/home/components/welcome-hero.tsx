@@ -1,4 +1,4 @@
-import type { WelcomeHeroShopFragment } from '../../../generated/graphql';
+import type { WelcomeHeroShopFragment } from '../../../generated/home';
 import { Container } from '../../../shared/layout/container';
 import { Skeleton } from '../../../shared/ui/skeleton';
 import styles from './welcome-hero.module.css';

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { HomePageDocument } from '../../../generated/graphql';
+import { HomePageDocument } from '../../../generated/home';
 import { describeApiError } from '../../../shared/errors/describe-api-error';
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
 import { useRetry } from '../../../shared/hooks/use-retry';

@@ -1,7 +1,8 @@
-import { useQuery } from '@apollo/client/react';
-import { useEffect, useRef } from 'react';
-import { Outlet, ScrollRestoration, useLocation } from 'react-router';
-import { ShellDocument } from '../../../generated/graphql';
+import { skipToken, useQuery } from '@apollo/client/react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
+import { ShellDocument, ShellViewerDocument } from '../../../generated/graphql';
+import { useSession } from '../../../shared/auth/use-session';
 import { SiteNameContext } from '../../../shared/hooks/use-document-title';
 import { MAIN_CONTENT_ID, SkipLink } from '../../../shared/layout/skip-link';
 import { FooterStatus } from '../../status/views/footer-status';
@@ -10,18 +11,20 @@ import { SiteHeader } from '../components/site-header';
 import styles from '../components/shell.module.css';
 
 /**
- * The frame of every page: skip link, header with the shop's name and navigation,
- * the page itself, and a footer with the live service status. A failing shop query
- * degrades the header to the platform's name; the page shows its own error.
+ * The frame of every page: skip link, header with the shop's name, navigation and
+ * the account's entries, the page itself, and a footer with the live service status.
+ * A failing shop query degrades the header to the platform's name; the page shows
+ * its own error.
  */
 export function ShellView() {
   const { data, loading } = useQuery(ShellDocument);
+  const account = useHeaderAccount();
   const mainRef = useFocusMainOnNavigation();
 
   return (
     <>
       <SkipLink />
-      <SiteHeader shop={data?.shop} loading={loading} />
+      <SiteHeader shop={data?.shop} loading={loading} account={account} />
       <main id={MAIN_CONTENT_ID} ref={mainRef} tabIndex={-1} className={styles.main}>
         <SiteNameContext value={data?.shop.name}>
           <Outlet />
@@ -31,6 +34,33 @@ export function ShellView() {
       <ScrollRestoration />
     </>
   );
+}
+
+/** The session as the header shows it; the viewer is asked for only while signed in. */
+function useHeaderAccount() {
+  const { status, signOut } = useSession();
+  const navigate = useNavigate();
+  const viewer = useQuery(ShellViewerDocument, status === 'signedIn' ? {} : skipToken);
+  const [loggingOut, setLoggingOut] = useState(false);
+
+  const onLogOut = useCallback(async () => {
+    setLoggingOut(true);
+    try {
+      // Leave private pages first (once the home page has loaded), so that they do
+      // not send the user to the log-in page when the session ends.
+      await navigate('/');
+      await signOut();
+    } finally {
+      setLoggingOut(false);
+    }
+  }, [navigate, signOut]);
+
+  return {
+    status,
+    viewer: viewer.data ? viewer.data.viewer : viewer.error ? null : undefined,
+    onLogOut,
+    loggingOut,
+  };
 }
 
 /**
