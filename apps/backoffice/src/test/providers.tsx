@@ -19,7 +19,9 @@ export type Mocks = ReadonlyArray<
 /** Hands the test the mocked client (to inspect the cache). */
 function ClientProbe({ onClient }: { onClient: (client: ApolloClient) => void }) {
   const client = useApolloClient();
-  useEffect(() => onClient(client), [client, onClient]);
+  useEffect(() => {
+    onClient(client);
+  }, [client, onClient]);
   return null;
 }
 
