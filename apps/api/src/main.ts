@@ -1,6 +1,7 @@
 // Starts the API. Without DATABASE_URL it runs its own PostgreSQL under .data/,
 // applies migrations and seeds demo data into an empty database, so one
 // command brings up a working marketplace.
+import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import {
