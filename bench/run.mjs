@@ -17,7 +17,14 @@ const SESSIONS = 1_000;
 const LOGINS_PER_SECOND = 100;
 const DEMO = { email: 'shopper@bazaar.test', password: 'bazaar-demo-pass' };
 
-run('pnpm', ['exec', 'turbo', 'run', 'build', '--filter=@bazaar/api...', '--output-logs=errors-only']);
+run('pnpm', [
+  'exec',
+  'turbo',
+  'run',
+  'build',
+  '--filter=@bazaar/api...',
+  '--output-logs=errors-only',
+]);
 
 const api = spawn('node', ['apps/api/dist/main.js'], {
   cwd: ROOT,
@@ -38,7 +45,10 @@ process.on('exit', stop);
 async function graphql(query, variables, token) {
   const response = await fetch(`${BASE}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify({ query, variables }),
   });
   return response.json();
@@ -54,7 +64,8 @@ for (let i = 0; ; i++) {
   await new Promise((resolve) => setTimeout(resolve, 200));
 }
 
-const LOGIN = 'mutation Login($email: String!, $password: String!) { sessionCreate(input: { email: $email, password: $password }) { session { accessToken } errors { code } } }';
+const LOGIN =
+  'mutation Login($email: String!, $password: String!) { sessionCreate(input: { email: $email, password: $password }) { session { accessToken } errors { code } } }';
 console.log(`Opening ${SESSIONS} sessions...`);
 const tokens = [];
 while (tokens.length < SESSIONS) {
@@ -73,7 +84,10 @@ const authenticated = autocannon({
       method: 'POST',
       setupRequest: (request) => ({
         ...request,
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[next++ % tokens.length]}` },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${tokens[next++ % tokens.length]}`,
+        },
         body: body('query Me { viewer { user { id name } permissions } }'),
       }),
     },
@@ -99,10 +113,21 @@ const row = (name, result) => ({
   'p99 ms': result.latency.p99,
   errors: result.errors + result.non2xx,
 });
-const rows = [row('login (100/s offered)', signIns), row(`authenticated reads (${SESSIONS} sessions)`, reads)];
+const rows = [
+  row('login (100/s offered)', signIns),
+  row(`authenticated reads (${SESSIONS} sessions)`, reads),
+];
 console.table(rows);
 mkdirSync(new URL('./results', import.meta.url), { recursive: true });
-const file = new URL(`./results/${new Date().toISOString().replace(/[:.]/g, '-')}.json`, import.meta.url);
-writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), durationSeconds: DURATION_S, rows }, null, 2));
-console.log(`Target (docs): login p99 < 3 s under 1,000 active sessions. Written to ${file.pathname}`);
+const file = new URL(
+  `./results/${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
+  import.meta.url,
+);
+writeFileSync(
+  file,
+  JSON.stringify({ date: new Date().toISOString(), durationSeconds: DURATION_S, rows }, null, 2),
+);
+console.log(
+  `Target (docs): login p99 < 3 s under 1,000 active sessions. Written to ${file.pathname}`,
+);
 stop();

@@ -10,7 +10,13 @@ export async function syncBuiltInRoles(prisma: PrismaClient): Promise<void> {
     const permissions = [...role.permissions];
     await prisma.role.upsert({
       where: { builtInKey: key },
-      create: { builtInKey: key, name: role.name, description: role.description, scope: role.scope, permissions },
+      create: {
+        builtInKey: key,
+        name: role.name,
+        description: role.description,
+        scope: role.scope,
+        permissions,
+      },
       update: { permissions, scope: role.scope },
     });
   }

@@ -40,7 +40,8 @@ if (local.embedded && (await seedIfEmpty(db.prisma, env.SEED_SCALE))) {
 /** SIGNING_MASTER_KEY, or for the embedded setup a key kept in .data/master.key. */
 function masterKey(): Buffer {
   if (env.SIGNING_MASTER_KEY) return Buffer.from(env.SIGNING_MASTER_KEY, 'base64');
-  if (!local.embedded) throw new Error('Set SIGNING_MASTER_KEY (32 random bytes, base64) when DATABASE_URL is set.');
+  if (!local.embedded)
+    throw new Error('Set SIGNING_MASTER_KEY (32 random bytes, base64) when DATABASE_URL is set.');
   const file = `${DATA_DIR}/master.key`;
   if (!existsSync(file)) {
     mkdirSync(DATA_DIR, { recursive: true });

@@ -3,7 +3,11 @@ import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { assertEveryRootFieldDeclaresAccess } from './common/auth/access.js';
 import { DateTimeScalar } from './common/graphql/scalars.js';
-import { AccessResolver, RoleAssignmentFieldResolver, RoleFieldResolver } from './modules/access/access.resolver.js';
+import {
+  AccessResolver,
+  RoleAssignmentFieldResolver,
+  RoleFieldResolver,
+} from './modules/access/access.resolver.js';
 import { ApiKeysResolver } from './modules/api-keys/api-keys.resolver.js';
 import { AuditResolver } from './modules/audit/audit.resolver.js';
 import {

@@ -57,8 +57,14 @@ export async function createServer({
 
   const authorizer = new Authorizer(db, databaseUrl, app.log);
   await authorizer.start();
-  const services: Services = { env, keyRing: new KeyRing(db.prisma, masterKey, env.ACCESS_TOKEN_TTL_SECONDS), authorizer };
-  const stopMail = deliverMail ? startMailDelivery(db, createTransport(env.SMTP_URL, env.MAIL_FROM), app.log) : () => {};
+  const services: Services = {
+    env,
+    keyRing: new KeyRing(db.prisma, masterKey, env.ACCESS_TOKEN_TTL_SECONDS),
+    authorizer,
+  };
+  const stopMail = deliverMail
+    ? startMailDelivery(db, createTransport(env.SMTP_URL, env.MAIL_FROM), app.log)
+    : () => {};
   app.addHook('onClose', async () => {
     stopMail();
     await authorizer.stop();
@@ -69,7 +75,10 @@ export async function createServer({
     introspection: env.GRAPHQL_INTROSPECTION,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: !production,
-    validationRules: [...limitRules, singleUseFields(['sessionCreate', 'accountSignUp', 'passwordResetRequest'])],
+    validationRules: [
+      ...limitRules,
+      singleUseFields(['sessionCreate', 'accountSignUp', 'passwordResetRequest']),
+    ],
     parseOptions: { maxTokens: LIMITS.maxTokens },
     formatError: createErrorFormatter(app.log, production),
     logger: app.log,
@@ -85,7 +94,11 @@ export async function createServer({
     method: ['GET', 'POST', 'OPTIONS'],
     handler: fastifyApolloHandler(apollo, {
       context: async (request, reply) => {
-        const { session, sessionProblem } = await resolveSession(request.headers.authorization, services, db);
+        const { session, sessionProblem } = await resolveSession(
+          request.headers.authorization,
+          services,
+          db,
+        );
         return createContext({
           requestId: request.id,
           log: request.log,

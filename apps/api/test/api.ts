@@ -39,7 +39,10 @@ export interface TestApi {
 export interface TestClient {
   token: string | null;
   cookie: string | null;
-  graphql<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<Result<Data>>;
+  graphql<Data = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<Result<Data>>;
 }
 
 export async function startApi(
@@ -84,12 +87,19 @@ export async function startApi(
           if (client.token) headers['authorization'] = `Bearer ${client.token}`;
           if (client.cookie) headers['cookie'] = client.cookie;
           const result = await graphql<any>(query, variables, headers, ip);
-          const setCookie = ([] as string[]).concat((result.headers['set-cookie'] as string[] | string | undefined) ?? []);
+          const setCookie = ([] as string[]).concat(
+            (result.headers['set-cookie'] as string[] | string | undefined) ?? [],
+          );
           for (const line of setCookie) {
             const [pair] = line.split(';');
-            client.cookie = /=$/.test(pair ?? '') || /Max-Age=0|Expires=Thu, 01 Jan 1970/.test(line) ? null : (pair ?? null);
+            client.cookie =
+              /=$/.test(pair ?? '') || /Max-Age=0|Expires=Thu, 01 Jan 1970/.test(line)
+                ? null
+                : (pair ?? null);
           }
-          const session = Object.values((result.data ?? {}) as Record<string, { session?: { accessToken?: string } } | null>).find(
+          const session = Object.values(
+            (result.data ?? {}) as Record<string, { session?: { accessToken?: string } } | null>,
+          ).find(
             (value) => value && typeof value === 'object' && value.session?.accessToken,
           )?.session;
           if (session?.accessToken) client.token = session.accessToken;

@@ -7,7 +7,13 @@ type BuiltInRole = {
   permissions: readonly Permission[];
 };
 
-const SHOP = [Permission.SELLER_MANAGE, Permission.STORES_READ, Permission.STORES_MANAGE, Permission.STAFF_READ, Permission.STAFF_MANAGE];
+const SHOP = [
+  Permission.SELLER_MANAGE,
+  Permission.STORES_READ,
+  Permission.STORES_MANAGE,
+  Permission.STAFF_READ,
+  Permission.STAFF_MANAGE,
+];
 
 /**
  * Roles every installation has, by key. Shoppers need none: every signed-in
@@ -15,16 +21,36 @@ const SHOP = [Permission.SELLER_MANAGE, Permission.STORES_READ, Permission.STORE
  * so a release that grants a new permission reaches existing installations.
  */
 export const BUILT_IN_ROLES = {
-  seller_owner: { name: 'Seller owner', description: 'Runs a shop: profile, stores, staff', scope: 'SELLER', permissions: SHOP },
-  salesperson: { name: 'Salesperson', description: 'Serves walk-in customers for one seller', scope: 'SELLER', permissions: [Permission.STORES_READ] },
-  store_counter: { name: 'Store counter', description: 'A counter account of one store', scope: 'SELLER', permissions: [Permission.STORES_READ] },
+  seller_owner: {
+    name: 'Seller owner',
+    description: 'Runs a shop: profile, stores, staff',
+    scope: 'SELLER',
+    permissions: SHOP,
+  },
+  salesperson: {
+    name: 'Salesperson',
+    description: 'Serves walk-in customers for one seller',
+    scope: 'SELLER',
+    permissions: [Permission.STORES_READ],
+  },
+  store_counter: {
+    name: 'Store counter',
+    description: 'A counter account of one store',
+    scope: 'SELLER',
+    permissions: [Permission.STORES_READ],
+  },
   admin: {
     name: 'Admin',
     description: 'Runs the platform: accounts, roles, audit',
     scope: 'PLATFORM',
     permissions: ALL_PERMISSIONS.filter((p) => p !== Permission.SIGNING_KEYS_MANAGE),
   },
-  super_admin: { name: 'Super admin', description: 'Everything, including signing keys', scope: 'PLATFORM', permissions: ALL_PERMISSIONS },
+  super_admin: {
+    name: 'Super admin',
+    description: 'Everything, including signing keys',
+    scope: 'PLATFORM',
+    permissions: ALL_PERMISSIONS,
+  },
 } as const satisfies Record<string, BuiltInRole>;
 
 export type BuiltInRoleKey = keyof typeof BUILT_IN_ROLES;

@@ -18,9 +18,15 @@ describe('demo data', () => {
     expect((await db.prisma.setting.findUnique({ where: { key: 'shop' } }))?.value).toMatchObject({
       name: 'Bazaar',
     });
-    const adminRoles = await db.prisma.roleAssignment.findMany({ where: { userId: admin!.id }, include: { role: true } });
+    const adminRoles = await db.prisma.roleAssignment.findMany({
+      where: { userId: admin!.id },
+      include: { role: true },
+    });
     expect(adminRoles.map((a) => a.role.builtInKey)).toEqual(['super_admin']);
-    const shop = await db.prisma.seller.findUniqueOrThrow({ where: { slug: 'sams-corner-shop' }, include: { owner: true, stores: true } });
+    const shop = await db.prisma.seller.findUniqueOrThrow({
+      where: { slug: 'sams-corner-shop' },
+      include: { owner: true, stores: true },
+    });
     expect(shop.owner.email).toBe('seller@bazaar.test');
     expect(shop.stores.length).toBeGreaterThan(0);
     expect(await db.prisma.seller.count()).toBe(SCALES.small.sellers + 1);

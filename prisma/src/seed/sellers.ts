@@ -14,13 +14,26 @@ function openingHours(faker: Faker) {
  * The demo seller's shop, then `count` more shops owned by generated users,
  * each with one to three stores and its owner's role.
  */
-export async function seedSellers(prisma: PrismaClient, faker: Faker, ownerIds: string[], count: number): Promise<void> {
+export async function seedSellers(
+  prisma: PrismaClient,
+  faker: Faker,
+  ownerIds: string[],
+  count: number,
+): Promise<void> {
   const ownerRole = await prisma.role.findUniqueOrThrow({ where: { builtInKey: 'seller_owner' } });
-  const demoOwner = await prisma.user.findUniqueOrThrow({ where: { email: DEMO_ACCOUNTS[1].email } });
-  const shops: { name: string; slug: string; ownerId: string }[] = [{ ...DEMO_SELLER, ownerId: demoOwner.id }];
+  const demoOwner = await prisma.user.findUniqueOrThrow({
+    where: { email: DEMO_ACCOUNTS[1].email },
+  });
+  const shops: { name: string; slug: string; ownerId: string }[] = [
+    { ...DEMO_SELLER, ownerId: demoOwner.id },
+  ];
   for (let i = 0; i < Math.min(count, ownerIds.length); i++) {
     const name = faker.company.name();
-    shops.push({ name, slug: `${faker.helpers.slugify(name).toLowerCase().slice(0, 40)}-${i}`, ownerId: ownerIds[i]! });
+    shops.push({
+      name,
+      slug: `${faker.helpers.slugify(name).toLowerCase().slice(0, 40)}-${i}`,
+      ownerId: ownerIds[i]!,
+    });
   }
   const sellers = shops.map((shop) => ({
     id: faker.string.uuid(),
@@ -31,7 +44,12 @@ export async function seedSellers(prisma: PrismaClient, faker: Faker, ownerIds: 
   }));
   await prisma.seller.createMany({ data: sellers });
   await prisma.roleAssignment.createMany({
-    data: sellers.map((seller) => ({ id: faker.string.uuid(), userId: seller.ownerId, roleId: ownerRole.id, sellerId: seller.id })),
+    data: sellers.map((seller) => ({
+      id: faker.string.uuid(),
+      userId: seller.ownerId,
+      roleId: ownerRole.id,
+      sellerId: seller.id,
+    })),
   });
   await prisma.store.createMany({
     data: sellers.flatMap((seller) =>

@@ -11,7 +11,11 @@ const BATCH = 5_000;
 const ARGON2ID = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 /** Creates the demo accounts (with their roles) and `count` shoppers; returns the shoppers' ids. */
-export async function seedUsers(prisma: PrismaClient, faker: Faker, count: number): Promise<string[]> {
+export async function seedUsers(
+  prisma: PrismaClient,
+  faker: Faker,
+  count: number,
+): Promise<string[]> {
   const passwordHash = await hash(DEMO_PASSWORD, ARGON2ID);
   for (const account of DEMO_ACCOUNTS) {
     const user = await prisma.user.create({
@@ -25,8 +29,12 @@ export async function seedUsers(prisma: PrismaClient, faker: Faker, count: numbe
       },
     });
     if (account.builtInRole === 'super_admin') {
-      const role = await prisma.role.findUniqueOrThrow({ where: { builtInKey: account.builtInRole } });
-      await prisma.roleAssignment.create({ data: { id: faker.string.uuid(), userId: user.id, roleId: role.id } });
+      const role = await prisma.role.findUniqueOrThrow({
+        where: { builtInKey: account.builtInRole },
+      });
+      await prisma.roleAssignment.create({
+        data: { id: faker.string.uuid(), userId: user.id, roleId: role.id },
+      });
     }
   }
   const ids: string[] = [];

@@ -62,7 +62,11 @@ describe('access declarations', () => {
   describe('are enforced before the resolver runs', async () => {
     const schema = await buildSchema({ resolvers: [DeclaredResolver] });
     const run = async (source: string, session: Session) => {
-      const result = await graphql({ schema, source, contextValue: { session, sessionProblem: null } });
+      const result = await graphql({
+        schema,
+        source,
+        contextValue: { session, sessionProblem: null },
+      });
       return { data: result.data, code: result.errors?.[0]?.extensions['code'] };
     };
 

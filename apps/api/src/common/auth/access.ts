@@ -46,7 +46,10 @@ export const Authenticated = (): MethodDecorator => declare({ kind: 'authenticat
 export const Allow = (...anyOf: [Permission, ...Permission[]]): MethodDecorator =>
   declare({ kind: 'permission', anyOf });
 
-export function checkAccess(access: Access, { session, sessionProblem }: Pick<Context, 'session' | 'sessionProblem'>): void {
+export function checkAccess(
+  access: Access,
+  { session, sessionProblem }: Pick<Context, 'session' | 'sessionProblem'>,
+): void {
   // A bad token fails the request, so the client refreshes instead of acting signed out.
   if (sessionProblem && !(access.kind === 'public' && access.signIn)) throw sessionProblem;
   if (access.kind === 'public') return;

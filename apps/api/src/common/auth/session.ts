@@ -33,6 +33,7 @@ export function can(session: Session, permission: Permission, sellerId?: string 
 /** Held platform-wide or within at least one seller. */
 export function canAnywhere(session: Session, permission: Permission): boolean {
   if (session.permissions.has(permission)) return true;
-  for (const permissions of session.sellerPermissions.values()) if (permissions.has(permission)) return true;
+  for (const permissions of session.sellerPermissions.values())
+    if (permissions.has(permission)) return true;
   return false;
 }

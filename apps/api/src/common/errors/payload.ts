@@ -65,11 +65,10 @@ export class PayloadErrors<Code extends string> {
 }
 
 /** `<Name>Payload` with its own `<Name>Error` and `<Name>ErrorCode`. */
-export function MutationPayload<Entity extends object, Key extends string, Codes extends Record<string, string>>(
-  name: string,
-  key: Key,
-  entity: Parameters<typeof PayloadType<Entity, Key>>[2],
-  codes: Codes,
-) {
+export function MutationPayload<
+  Entity extends object,
+  Key extends string,
+  Codes extends Record<string, string>,
+>(name: string, key: Key, entity: Parameters<typeof PayloadType<Entity, Key>>[2], codes: Codes) {
   return PayloadType<Entity, Key>(name, key, entity, PayloadErrorType(name, codes));
 }

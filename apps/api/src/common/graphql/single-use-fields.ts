@@ -15,7 +15,12 @@ export function singleUseFields(fields: readonly string[]): ValidationRule {
           if (selection.kind !== 'Field' || !watched.has(selection.name.value)) continue;
           const count = (seen.get(selection.name.value) ?? 0) + 1;
           seen.set(selection.name.value, count);
-          if (count === 2) context.reportError(new GraphQLError(`${selection.name.value} may appear only once per request.`, { nodes: selection }));
+          if (count === 2)
+            context.reportError(
+              new GraphQLError(`${selection.name.value} may appear only once per request.`, {
+                nodes: selection,
+              }),
+            );
         }
       },
     };

@@ -21,9 +21,15 @@ export function createTransport(smtpUrl: string | undefined, from: string): Tran
  * Sends what is due, one batch at a time. Rows are claimed with SKIP LOCKED,
  * so several API replicas can run the job side by side without sending twice.
  */
-export async function deliverDueMail(db: Database, send: Transport, log: FastifyBaseLogger): Promise<number> {
+export async function deliverDueMail(
+  db: Database,
+  send: Transport,
+  log: FastifyBaseLogger,
+): Promise<number> {
   return db.prisma.$transaction(async (tx) => {
-    const due = await tx.$queryRaw<{ id: string; to: string; subject: string; text: string; attempts: number }[]>`
+    const due = await tx.$queryRaw<
+      { id: string; to: string; subject: string; text: string; attempts: number }[]
+    >`
       SELECT id, "to", subject, text, attempts FROM email_outbox
       WHERE sent_at IS NULL AND next_attempt_at <= now() AND attempts < ${MAX_ATTEMPTS}
       ORDER BY next_attempt_at LIMIT ${BATCH}
@@ -31,13 +37,20 @@ export async function deliverDueMail(db: Database, send: Transport, log: Fastify
     for (const mail of due) {
       try {
         await send(mail);
-        await tx.emailOutbox.update({ where: { id: mail.id }, data: { sentAt: new Date(), attempts: mail.attempts + 1 } });
+        await tx.emailOutbox.update({
+          where: { id: mail.id },
+          data: { sentAt: new Date(), attempts: mail.attempts + 1 },
+        });
       } catch (error) {
         const delaySeconds = 30 * 2 ** mail.attempts;
         log.warn({ err: error, mailId: mail.id }, 'e-mail delivery failed; will retry');
         await tx.emailOutbox.update({
           where: { id: mail.id },
-          data: { attempts: mail.attempts + 1, lastError: String(error), nextAttemptAt: new Date(Date.now() + delaySeconds * 1000) },
+          data: {
+            attempts: mail.attempts + 1,
+            lastError: String(error),
+            nextAttemptAt: new Date(Date.now() + delaySeconds * 1000),
+          },
         });
       }
     }
@@ -46,7 +59,12 @@ export async function deliverDueMail(db: Database, send: Transport, log: Fastify
 }
 
 /** Runs deliverDueMail every few seconds until stopped. */
-export function startMailDelivery(db: Database, send: Transport, log: FastifyBaseLogger, intervalMs = 2_000): () => void {
+export function startMailDelivery(
+  db: Database,
+  send: Transport,
+  log: FastifyBaseLogger,
+  intervalMs = 2_000,
+): () => void {
   let running = false;
   const timer = setInterval(() => {
     if (running) return;

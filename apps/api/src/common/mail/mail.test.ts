@@ -9,7 +9,9 @@ describe('e-mail outbox', async () => {
   beforeEach(() => db.prisma.emailOutbox.deleteMany());
 
   it('sends what was committed, once, and nothing of a rolled-back change', async () => {
-    await db.prisma.$transaction((tx) => enqueueMail(tx, { to: 'a@example.com', subject: 'Kept', text: 'hi' }));
+    await db.prisma.$transaction((tx) =>
+      enqueueMail(tx, { to: 'a@example.com', subject: 'Kept', text: 'hi' }),
+    );
     await db.prisma
       .$transaction(async (tx) => {
         await enqueueMail(tx, { to: 'b@example.com', subject: 'Lost', text: 'hi' });
@@ -24,16 +26,34 @@ describe('e-mail outbox', async () => {
   });
 
   it('retries a failed delivery later, with the error recorded', async () => {
-    await db.prisma.$transaction((tx) => enqueueMail(tx, { to: 'a@example.com', subject: 'Flaky', text: 'hi' }));
-    await deliverDueMail(db, async () => { throw new Error('SMTP 451 try later'); }, silent);
+    await db.prisma.$transaction((tx) =>
+      enqueueMail(tx, { to: 'a@example.com', subject: 'Flaky', text: 'hi' }),
+    );
+    await deliverDueMail(
+      db,
+      async () => {
+        throw new Error('SMTP 451 try later');
+      },
+      silent,
+    );
     const row = await db.prisma.emailOutbox.findFirstOrThrow();
-    expect(row).toMatchObject({ sentAt: null, attempts: 1, lastError: 'Error: SMTP 451 try later' });
+    expect(row).toMatchObject({
+      sentAt: null,
+      attempts: 1,
+      lastError: 'Error: SMTP 451 try later',
+    });
     expect(row.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
     expect(await deliverDueMail(db, async () => {}, silent)).toBe(0);
   });
 
   it('shows every message with working links in the development mailbox, and only when enabled', async () => {
-    await db.prisma.$transaction((tx) => enqueueMail(tx, { to: 'a@example.com', subject: 'Confirm <now>', text: 'Open http://localhost:4000/verify-email?token=abc' }));
+    await db.prisma.$transaction((tx) =>
+      enqueueMail(tx, {
+        to: 'a@example.com',
+        subject: 'Confirm <now>',
+        text: 'Open http://localhost:4000/verify-email?token=abc',
+      }),
+    );
     const on = await startApi({ DEV_MAILBOX: 'true' });
     const page = (await on.app.inject('/dev/mailbox?to=A@example.com')).body;
     expect(page).toContain('Confirm &lt;now&gt;');

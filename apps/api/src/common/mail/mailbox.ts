@@ -5,14 +5,21 @@ import type { Database } from '@bazaar/db';
 import type { FastifyInstance } from 'fastify';
 
 const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 
 /** Plain text with its URLs made into links. */
-const linkify = (text: string) => escape(text).replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`);
+const linkify = (text: string) =>
+  escape(text).replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`);
 
 export function serveMailbox(app: FastifyInstance, db: Database): void {
   app.get('/dev/mailbox', async (request, reply) => {
-    const to = typeof (request.query as { to?: unknown }).to === 'string' ? (request.query as { to: string }).to : undefined;
+    const to =
+      typeof (request.query as { to?: unknown }).to === 'string'
+        ? (request.query as { to: string }).to
+        : undefined;
     const mails = await db.prisma.emailOutbox.findMany({
       where: to ? { to: { equals: to, mode: 'insensitive' } } : {},
       orderBy: { createdAt: 'desc' },

@@ -9,7 +9,11 @@ export function createAccessLoaders(prisma: PrismaClient) {
       return ids.map((id) => byId.get(id) ?? null);
     }),
     assignmentCountByRole: new DataLoader(async (roleIds: readonly string[]) => {
-      const counts = await prisma.roleAssignment.groupBy({ by: ['roleId'], where: { roleId: { in: [...roleIds] } }, _count: { _all: true } });
+      const counts = await prisma.roleAssignment.groupBy({
+        by: ['roleId'],
+        where: { roleId: { in: [...roleIds] } },
+        _count: { _all: true },
+      });
       const byRole = new Map(counts.map((row) => [row.roleId, row._count._all]));
       return roleIds.map((id) => byRole.get(id) ?? 0);
     }),

@@ -26,7 +26,9 @@ export class AccessResolver {
     return access.listRoles(ctx);
   }
 
-  @Query(() => [PermissionInfo], { description: 'Every permission a role can hold, with what it allows.' })
+  @Query(() => [PermissionInfo], {
+    description: 'Every permission a role can hold, with what it allows.',
+  })
   @Authenticated()
   permissions() {
     return access.listPermissions();
@@ -40,7 +42,11 @@ export class AccessResolver {
 
   @Mutation(() => RoleUpdatePayload)
   @Allow(Permission.ROLES_MANAGE)
-  roleUpdate(@Arg('id', () => ID) id: string, @Arg('input', () => RoleInput) input: RoleInput, @Ctx() ctx: Context) {
+  roleUpdate(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => RoleInput) input: RoleInput,
+    @Ctx() ctx: Context,
+  ) {
     return access.updateRole(ctx, id, input);
   }
 
@@ -50,7 +56,9 @@ export class AccessResolver {
     return access.deleteRole(ctx, id);
   }
 
-  @Mutation(() => RoleAssignPayload, { description: 'Any role with USERS_MANAGE; seller roles within your seller with STAFF_MANAGE.' })
+  @Mutation(() => RoleAssignPayload, {
+    description: 'Any role with USERS_MANAGE; seller roles within your seller with STAFF_MANAGE.',
+  })
   @Allow(Permission.USERS_MANAGE, Permission.STAFF_MANAGE)
   roleAssign(@Arg('input', () => RoleAssignInput) input: RoleAssignInput, @Ctx() ctx: Context) {
     return access.assign(ctx, input);

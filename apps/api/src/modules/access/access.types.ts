@@ -20,7 +20,9 @@ export class Role {
 
   builtInKey!: string | null;
 
-  @Field(() => RoleScope, { description: 'SELLER roles are assigned within one seller; PLATFORM roles platform-wide.' })
+  @Field(() => RoleScope, {
+    description: 'SELLER roles are assigned within one seller; PLATFORM roles platform-wide.',
+  })
   scope!: RoleScope;
 
   @Field(() => [Permission])
@@ -108,6 +110,15 @@ export const RoleAssignmentErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   LAST_SUPER_ADMIN: 'LAST_SUPER_ADMIN',
 } as const;
-export const RoleAssignPayload = MutationPayload('RoleAssign', 'assignment', RoleAssignment, RoleAssignmentErrorCode);
-export const RoleWithdrawPayload = MutationPayload('RoleWithdraw', 'withdrawnId', ID, RoleAssignmentErrorCode);
-
+export const RoleAssignPayload = MutationPayload(
+  'RoleAssign',
+  'assignment',
+  RoleAssignment,
+  RoleAssignmentErrorCode,
+);
+export const RoleWithdrawPayload = MutationPayload(
+  'RoleWithdraw',
+  'withdrawnId',
+  ID,
+  RoleAssignmentErrorCode,
+);

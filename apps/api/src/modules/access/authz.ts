@@ -48,18 +48,30 @@ export function sessionFromGrants(
   const platform = new Set<Permission>();
   const bySeller = new Map<string, Set<Permission>>();
   for (const grant of grants) {
-    const target = grant.seller_id ? (bySeller.get(grant.seller_id) ?? bySeller.set(grant.seller_id, new Set()).get(grant.seller_id)!) : platform;
+    const target = grant.seller_id
+      ? (bySeller.get(grant.seller_id) ??
+        bySeller.set(grant.seller_id, new Set()).get(grant.seller_id)!)
+      : platform;
     for (const permission of grant.permissions ?? []) target.add(permission as Permission);
   }
   if (!limitTo) return { ...identity, permissions: platform, sellerPermissions: bySeller };
   // An API key carries at most what its owner holds, within its seller if it has one.
   const allowed = new Set(limitTo.permissions);
-  const keep = (set: Set<Permission> | undefined) => new Set([...(set ?? [])].filter((p) => allowed.has(p)));
+  const keep = (set: Set<Permission> | undefined) =>
+    new Set([...(set ?? [])].filter((p) => allowed.has(p)));
   if (limitTo.sellerId) {
     const within = new Set([...keep(platform), ...keep(bySeller.get(limitTo.sellerId))]);
-    return { ...identity, permissions: new Set(), sellerPermissions: new Map([[limitTo.sellerId, within]]) };
+    return {
+      ...identity,
+      permissions: new Set(),
+      sellerPermissions: new Map([[limitTo.sellerId, within]]),
+    };
   }
-  return { ...identity, permissions: keep(platform), sellerPermissions: new Map([...bySeller].map(([id, set]) => [id, keep(set)])) };
+  return {
+    ...identity,
+    permissions: keep(platform),
+    sellerPermissions: new Map([...bySeller].map(([id, set]) => [id, keep(set)])),
+  };
 }
 
 export class Authorizer {
@@ -78,7 +90,10 @@ export class Authorizer {
     if (this.stopped) return;
     const client = new pg.Client({ connectionString: this.databaseUrl });
     const retry = (error: unknown) => {
-      this.log.warn({ err: error }, 'authz listener not connected; permissions are read on every request until it is');
+      this.log.warn(
+        { err: error },
+        'authz listener not connected; permissions are read on every request until it is',
+      );
       this.cache.clear();
       this.listener = null;
       void client.end().catch(() => {});
@@ -128,7 +143,14 @@ export class Authorizer {
   /** The session of an API key already matched by its hash; null when revoked, expired or its owner disabled. */
   async forApiKey(apiKeyId: string, userId: string): Promise<Session | null> {
     return this.cached(`k:${apiKeyId}`, userId, async () => {
-      const rows = await this.db.prisma.$queryRaw<(Grant & { status: string; live: boolean; key_permissions: string[]; key_seller_id: string | null })[]>`
+      const rows = await this.db.prisma.$queryRaw<
+        (Grant & {
+          status: string;
+          live: boolean;
+          key_permissions: string[];
+          key_seller_id: string | null;
+        })[]
+      >`
         SELECT u.status::text AS status,
                (k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())) AS live,
                k.permissions AS key_permissions, k.seller_id::text AS key_seller_id,
@@ -147,7 +169,11 @@ export class Authorizer {
     });
   }
 
-  private async cached(key: string, userId: string, load: () => Promise<Session | null>): Promise<Session | null> {
+  private async cached(
+    key: string,
+    userId: string,
+    load: () => Promise<Session | null>,
+  ): Promise<Session | null> {
     const hit = this.cache.get(key);
     if (hit && Date.now() - hit.loadedAt < TTL_MS && this.listener) return hit.session;
     const session = await load();

@@ -4,7 +4,12 @@ import { Authenticated } from '../../common/auth/access.js';
 import type { Context } from '../../context.js';
 import { Seller } from '../sellers/sellers.types.js';
 import * as apiKeys from './api-keys.service.js';
-import { ApiKey, ApiKeyCreateInput, ApiKeyCreatePayload, ApiKeyRevokePayload } from './api-keys.types.js';
+import {
+  ApiKey,
+  ApiKeyCreateInput,
+  ApiKeyCreatePayload,
+  ApiKeyRevokePayload,
+} from './api-keys.types.js';
 
 @Resolver(() => ApiKey)
 export class ApiKeysResolver {
@@ -14,9 +19,14 @@ export class ApiKeysResolver {
     return apiKeys.listApiKeys(ctx);
   }
 
-  @Mutation(() => ApiKeyCreatePayload, { description: 'A key carrying a subset of your permissions; its secret is shown once.' })
+  @Mutation(() => ApiKeyCreatePayload, {
+    description: 'A key carrying a subset of your permissions; its secret is shown once.',
+  })
   @Authenticated()
-  apiKeyCreate(@Arg('input', () => ApiKeyCreateInput) input: ApiKeyCreateInput, @Ctx() ctx: Context) {
+  apiKeyCreate(
+    @Arg('input', () => ApiKeyCreateInput) input: ApiKeyCreateInput,
+    @Ctx() ctx: Context,
+  ) {
     return apiKeys.createApiKey(ctx, input);
   }
 

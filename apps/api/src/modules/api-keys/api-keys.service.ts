@@ -17,7 +17,8 @@ const KEY = /^bz_([A-Za-z0-9_-]{12})_([A-Za-z0-9_-]{43})$/;
 /** lastUsedAt is written at most this often per key, to keep reads read-only. */
 const LAST_USED_PRECISION_MS = 60_000;
 
-type Code = 'NOT_FOUND' | 'NAME_REQUIRED' | 'PERMISSION_NOT_HELD' | 'SELLER_NOT_FOUND' | 'EXPIRY_IN_PAST';
+type Code =
+  'NOT_FOUND' | 'NAME_REQUIRED' | 'PERMISSION_NOT_HELD' | 'SELLER_NOT_FOUND' | 'EXPIRY_IN_PAST';
 
 export function looksLikeApiKey(token: string): boolean {
   return token.startsWith('bz_');
@@ -39,29 +40,51 @@ export async function findApiKey(db: Database, presented: string) {
 }
 
 export function listApiKeys(ctx: Context): Promise<ApiKey[]> {
-  return ctx.db.prisma.apiKey.findMany({ where: { userId: ctx.session.userId! }, orderBy: { createdAt: 'desc' } });
+  return ctx.db.prisma.apiKey.findMany({
+    where: { userId: ctx.session.userId! },
+    orderBy: { createdAt: 'desc' },
+  });
 }
 
 export async function createApiKey(ctx: Context, input: ApiKeyCreateInput) {
   const errors = new PayloadErrors<Code>();
   const fail = () => ({ apiKey: null, secret: null, errors: errors.list });
   const name = input.name.trim();
-  if (!name || name.length > 80) errors.add('NAME_REQUIRED', 'Name the key (up to 80 characters).', 'name');
+  if (!name || name.length > 80)
+    errors.add('NAME_REQUIRED', 'Name the key (up to 80 characters).', 'name');
   const sellerId = input.sellerId ?? null;
-  if (sellerId && !(await ctx.db.prisma.seller.findUnique({ where: { id: sellerId } }))) errors.add('SELLER_NOT_FOUND', 'This seller does not exist.', 'sellerId');
+  if (sellerId && !(await ctx.db.prisma.seller.findUnique({ where: { id: sellerId } })))
+    errors.add('SELLER_NOT_FOUND', 'This seller does not exist.', 'sellerId');
   const permissions = [...new Set(input.permissions)];
   if (permissions.some((p: Permission) => !can(ctx.session, p, sellerId))) {
-    errors.add('PERMISSION_NOT_HELD', 'A key can only carry permissions you hold (within the chosen seller).', 'permissions');
+    errors.add(
+      'PERMISSION_NOT_HELD',
+      'A key can only carry permissions you hold (within the chosen seller).',
+      'permissions',
+    );
   }
-  if (input.expiresAt && input.expiresAt <= new Date()) errors.add('EXPIRY_IN_PAST', 'Choose an expiry date in the future.', 'expiresAt');
+  if (input.expiresAt && input.expiresAt <= new Date())
+    errors.add('EXPIRY_IN_PAST', 'Choose an expiry date in the future.', 'expiresAt');
   if (errors.any) return fail();
   const prefix = randomBytes(9).toString('base64url');
   const secret = `bz_${prefix}_${randomBytes(32).toString('base64url')}`;
   const apiKey = await ctx.db.prisma.$transaction(async (tx) => {
     const created = await tx.apiKey.create({
-      data: { name, prefix, secretHash: hashToken(secret), userId: ctx.session.userId!, sellerId, permissions, expiresAt: input.expiresAt ?? null },
+      data: {
+        name,
+        prefix,
+        secretHash: hashToken(secret),
+        userId: ctx.session.userId!,
+        sellerId,
+        permissions,
+        expiresAt: input.expiresAt ?? null,
+      },
     });
-    await recordAudit(tx, ctx, { type: 'API_KEY_CREATED', actorId: ctx.session.userId, details: { apiKeyId: created.id, name, permissions, sellerId } });
+    await recordAudit(tx, ctx, {
+      type: 'API_KEY_CREATED',
+      actorId: ctx.session.userId,
+      details: { apiKeyId: created.id, name, permissions, sellerId },
+    });
     return created;
   });
   return { apiKey, secret, errors: [] };
@@ -69,10 +92,21 @@ export async function createApiKey(ctx: Context, input: ApiKeyCreateInput) {
 
 export async function revokeApiKey(ctx: Context, id: string) {
   const key = await ctx.db.prisma.apiKey.findFirst({ where: { id, userId: ctx.session.userId! } });
-  if (!key) return { apiKey: null, errors: [{ code: 'NOT_FOUND' as const, field: null, message: 'This key does not exist.' }] };
+  if (!key)
+    return {
+      apiKey: null,
+      errors: [{ code: 'NOT_FOUND' as const, field: null, message: 'This key does not exist.' }],
+    };
   const apiKey = await ctx.db.prisma.$transaction(async (tx) => {
-    const revoked = await tx.apiKey.update({ where: { id }, data: { revokedAt: key.revokedAt ?? new Date() } });
-    await recordAudit(tx, ctx, { type: 'API_KEY_REVOKED', actorId: ctx.session.userId, details: { apiKeyId: id } });
+    const revoked = await tx.apiKey.update({
+      where: { id },
+      data: { revokedAt: key.revokedAt ?? new Date() },
+    });
+    await recordAudit(tx, ctx, {
+      type: 'API_KEY_REVOKED',
+      actorId: ctx.session.userId,
+      details: { apiKeyId: id },
+    });
     await notifyAuthzChanged(ctx, tx, key.userId);
     return revoked;
   });

@@ -55,14 +55,19 @@ export const ApiKeyErrorCode = {
   EXPIRY_IN_PAST: 'EXPIRY_IN_PAST',
 } as const;
 const ApiKeyCreateError = PayloadErrorType('ApiKeyCreate', ApiKeyErrorCode);
-const ApiKeyRevokeError = PayloadErrorType('ApiKeyRevoke', { NOT_FOUND: ApiKeyErrorCode.NOT_FOUND });
+const ApiKeyRevokeError = PayloadErrorType('ApiKeyRevoke', {
+  NOT_FOUND: ApiKeyErrorCode.NOT_FOUND,
+});
 
 @ObjectType()
 export class ApiKeyCreatePayload {
   @Field(() => ApiKey, { nullable: true })
   apiKey!: ApiKey | null;
 
-  @Field(() => String, { nullable: true, description: 'The whole key, shown this once: store it now.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The whole key, shown this once: store it now.',
+  })
   secret!: string | null;
 
   @Field(() => [ApiKeyCreateError])

@@ -11,7 +11,11 @@ export interface AuditEntry {
 }
 
 /** Writes a security event in the caller's transaction, so it exists exactly when its cause does. */
-export async function recordAudit(tx: Prisma.TransactionClient, ctx: Pick<Context, 'ip'>, entry: AuditEntry): Promise<void> {
+export async function recordAudit(
+  tx: Prisma.TransactionClient,
+  ctx: Pick<Context, 'ip'>,
+  entry: AuditEntry,
+): Promise<void> {
   await tx.auditEvent.create({
     data: {
       type: entry.type,
@@ -24,14 +28,22 @@ export async function recordAudit(tx: Prisma.TransactionClient, ctx: Pick<Contex
 }
 
 type Key = { id: string };
-const isKey = (value: unknown): value is Key => typeof (value as Key | null)?.id === 'string' && /^\d+$/.test((value as Key).id);
+const isKey = (value: unknown): value is Key =>
+  typeof (value as Key | null)?.id === 'string' && /^\d+$/.test((value as Key).id);
 
 export async function listAuditEvents(ctx: Context, args: AuditEventsArgs) {
   const where: Prisma.AuditEventWhereInput = {
     ...(args.type ? { type: args.type } : {}),
     ...(args.actorId ? { actorId: args.actorId } : {}),
     ...(args.subjectId ? { subjectId: args.subjectId } : {}),
-    ...(args.since || args.until ? { createdAt: { ...(args.since ? { gte: args.since } : {}), ...(args.until ? { lt: args.until } : {}) } } : {}),
+    ...(args.since || args.until
+      ? {
+          createdAt: {
+            ...(args.since ? { gte: args.since } : {}),
+            ...(args.until ? { lt: args.until } : {}),
+          },
+        }
+      : {}),
   };
   const after = args.after ? decodeCursor(args.after, isKey) : null;
   const rows = await ctx.db.prisma.auditEvent.findMany({

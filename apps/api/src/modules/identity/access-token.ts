@@ -26,7 +26,10 @@ export async function signAccessToken(
 }
 
 /** The claims of a valid token; null for an expired, forged, malformed or unknown-key one. */
-export async function verifyAccessToken(ring: KeyRing, token: string): Promise<AccessClaims | null> {
+export async function verifyAccessToken(
+  ring: KeyRing,
+  token: string,
+): Promise<AccessClaims | null> {
   try {
     const { kid } = decodeProtectedHeader(token);
     if (!kid) return null;

@@ -18,17 +18,33 @@ const TOKEN_TTL_MS: Record<UserTokenPurpose, number> = {
 /** Reset e-mails one address may receive per hour. */
 const RESET_REQUESTS_PER_HOUR = 5;
 
-async function issueToken(tx: Prisma.TransactionClient, userId: string, purpose: UserTokenPurpose): Promise<string> {
+async function issueToken(
+  tx: Prisma.TransactionClient,
+  userId: string,
+  purpose: UserTokenPurpose,
+): Promise<string> {
   const token = randomToken();
   // A new link replaces any earlier one for the same purpose.
-  await tx.userToken.updateMany({ where: { userId, purpose, usedAt: null }, data: { usedAt: new Date() } });
+  await tx.userToken.updateMany({
+    where: { userId, purpose, usedAt: null },
+    data: { usedAt: new Date() },
+  });
   await tx.userToken.create({
-    data: { userId, purpose, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + TOKEN_TTL_MS[purpose]) },
+    data: {
+      userId,
+      purpose,
+      tokenHash: hashToken(token),
+      expiresAt: new Date(Date.now() + TOKEN_TTL_MS[purpose]),
+    },
   });
   return token;
 }
 
-export async function sendVerificationMail(ctx: Context, tx: Prisma.TransactionClient, user: User): Promise<void> {
+export async function sendVerificationMail(
+  ctx: Context,
+  tx: Prisma.TransactionClient,
+  user: User,
+): Promise<void> {
   const token = await issueToken(tx, user.id, 'EMAIL_VERIFY');
   await enqueueMail(tx, {
     to: user.email,
@@ -38,7 +54,12 @@ export async function sendVerificationMail(ctx: Context, tx: Prisma.TransactionC
 }
 
 /** Sends a set-password link to an account that staff created, or a reset link. */
-export async function sendPasswordMail(ctx: Context, tx: Prisma.TransactionClient, user: User, reason: 'reset' | 'invite'): Promise<void> {
+export async function sendPasswordMail(
+  ctx: Context,
+  tx: Prisma.TransactionClient,
+  user: User,
+  reason: 'reset' | 'invite',
+): Promise<void> {
   const token = await issueToken(tx, user.id, 'PASSWORD_RESET');
   const link = `${ctx.services.env.PUBLIC_URL}/reset-password?token=${token}`;
   await enqueueMail(tx, {
@@ -51,9 +72,13 @@ export async function sendPasswordMail(ctx: Context, tx: Prisma.TransactionClien
   });
 }
 
-type SignUpCode = 'EMAIL_INVALID' | 'EMAIL_TAKEN' | 'NAME_REQUIRED' | 'PASSWORD_TOO_SHORT' | 'PASSWORD_TOO_COMMON';
+type SignUpCode =
+  'EMAIL_INVALID' | 'EMAIL_TAKEN' | 'NAME_REQUIRED' | 'PASSWORD_TOO_SHORT' | 'PASSWORD_TOO_COMMON';
 
-export async function signUp(ctx: Context, input: { email: string; password: string; name: string }) {
+export async function signUp(
+  ctx: Context,
+  input: { email: string; password: string; name: string },
+) {
   const errors = new PayloadErrors<SignUpCode>();
   const email = normaliseEmail(input.email);
   const name = normaliseName(input.name);
@@ -63,7 +88,14 @@ export async function signUp(ctx: Context, input: { email: string; password: str
   if (problem) errors.add(problem, PASSWORD_MESSAGES[problem], 'password');
   if (errors.any) return { session: null, errors: errors.list };
   if (await ctx.db.prisma.user.findUnique({ where: { email: email! } })) {
-    return { session: null, errors: errors.add('EMAIL_TAKEN', 'An account with this e-mail exists: log in instead.', 'email').list };
+    return {
+      session: null,
+      errors: errors.add(
+        'EMAIL_TAKEN',
+        'An account with this e-mail exists: log in instead.',
+        'email',
+      ).list,
+    };
   }
   const passwordHash = await hashPassword(input.password);
   try {
@@ -76,7 +108,14 @@ export async function signUp(ctx: Context, input: { email: string; password: str
     return { session, errors: [] };
   } catch (error) {
     if ((error as { code?: string }).code === 'P2002') {
-      return { session: null, errors: errors.add('EMAIL_TAKEN', 'An account with this e-mail exists: log in instead.', 'email').list };
+      return {
+        session: null,
+        errors: errors.add(
+          'EMAIL_TAKEN',
+          'An account with this e-mail exists: log in instead.',
+          'email',
+        ).list,
+      };
     }
     throw error;
   }
@@ -85,11 +124,26 @@ export async function signUp(ctx: Context, input: { email: string; password: str
 /** Always answers the same, whether or not the address has an account. */
 export async function requestPasswordReset(ctx: Context, input: { email: string }) {
   const email = normaliseEmail(input.email);
-  if (!email) return { requested: null, errors: [{ code: 'EMAIL_INVALID' as const, field: 'email', message: 'Enter a valid e-mail address.' }] };
+  if (!email)
+    return {
+      requested: null,
+      errors: [
+        {
+          code: 'EMAIL_INVALID' as const,
+          field: 'email',
+          message: 'Enter a valid e-mail address.',
+        },
+      ],
+    };
   await ctx.db.prisma.$transaction(async (tx) => {
     const key = `reset:${email.toLowerCase()}`;
     const throttle = await tx.loginThrottle.findUnique({ where: { key } });
-    if (throttle && throttle.failures >= RESET_REQUESTS_PER_HOUR && Date.now() - throttle.windowStart.getTime() < 3_600_000) return;
+    if (
+      throttle &&
+      throttle.failures >= RESET_REQUESTS_PER_HOUR &&
+      Date.now() - throttle.windowStart.getTime() < 3_600_000
+    )
+      return;
     await recordFailure(tx, key);
     const user = await tx.user.findUnique({ where: { email } });
     if (user && user.status === 'ACTIVE') await sendPasswordMail(ctx, tx, user, 'reset');
@@ -99,7 +153,11 @@ export async function requestPasswordReset(ctx: Context, input: { email: string 
 
 type TokenCode = 'TOKEN_INVALID' | 'TOKEN_EXPIRED';
 
-async function findToken(ctx: Context, token: string, purpose: UserTokenPurpose): Promise<{ error: TokenCode } | { userId: string; id: string }> {
+async function findToken(
+  ctx: Context,
+  token: string,
+  purpose: UserTokenPurpose,
+): Promise<{ error: TokenCode } | { userId: string; id: string }> {
   const row = await ctx.db.prisma.userToken.findUnique({ where: { tokenHash: hashToken(token) } });
   if (!row || row.purpose !== purpose || row.usedAt) return { error: 'TOKEN_INVALID' };
   if (row.expiresAt <= new Date()) return { error: 'TOKEN_EXPIRED' };
@@ -115,35 +173,75 @@ const TOKEN_MESSAGES: Record<TokenCode, string> = {
 export async function resetPassword(ctx: Context, input: { token: string; newPassword: string }) {
   const errors = new PayloadErrors<TokenCode | 'PASSWORD_TOO_SHORT' | 'PASSWORD_TOO_COMMON'>();
   const found = await findToken(ctx, input.token, 'PASSWORD_RESET');
-  if ('error' in found) return { user: null, errors: errors.add(found.error, TOKEN_MESSAGES[found.error], 'token').list };
+  if ('error' in found)
+    return {
+      user: null,
+      errors: errors.add(found.error, TOKEN_MESSAGES[found.error], 'token').list,
+    };
   const problem = passwordProblem(input.newPassword);
-  if (problem) return { user: null, errors: errors.add(problem, PASSWORD_MESSAGES[problem], 'newPassword').list };
+  if (problem)
+    return {
+      user: null,
+      errors: errors.add(problem, PASSWORD_MESSAGES[problem], 'newPassword').list,
+    };
   const passwordHash = await hashPassword(input.newPassword);
   const user = await ctx.db.prisma.$transaction(async (tx) => {
-    const claimed = await tx.userToken.updateMany({ where: { id: found.id, usedAt: null }, data: { usedAt: new Date() } });
+    const claimed = await tx.userToken.updateMany({
+      where: { id: found.id, usedAt: null },
+      data: { usedAt: new Date() },
+    });
     if (claimed.count === 0) return null;
     const updated = await tx.user.update({
       where: { id: found.userId },
-      data: { passwordHash, passwordResetRequired: false, lockedAt: null, failedLogins: 0, emailVerifiedAt: undefined },
+      data: {
+        passwordHash,
+        passwordResetRequired: false,
+        lockedAt: null,
+        failedLogins: 0,
+        emailVerifiedAt: undefined,
+      },
     });
-    if (!updated.emailVerifiedAt) await tx.user.update({ where: { id: updated.id }, data: { emailVerifiedAt: new Date() } });
+    if (!updated.emailVerifiedAt)
+      await tx.user.update({ where: { id: updated.id }, data: { emailVerifiedAt: new Date() } });
     await clearFailures(tx, `email:${updated.email.toLowerCase()}`);
-    await tx.session.updateMany({ where: { userId: updated.id, revokedAt: null }, data: { revokedAt: new Date() } });
-    await recordAudit(tx, ctx, { type: 'PASSWORD_RESET', actorId: updated.id, subjectId: updated.id });
+    await tx.session.updateMany({
+      where: { userId: updated.id, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    await recordAudit(tx, ctx, {
+      type: 'PASSWORD_RESET',
+      actorId: updated.id,
+      subjectId: updated.id,
+    });
     await notifyAuthzChanged(ctx, tx, updated.id);
     return updated;
   });
-  if (!user) return { user: null, errors: errors.add('TOKEN_INVALID', TOKEN_MESSAGES.TOKEN_INVALID, 'token').list };
+  if (!user)
+    return {
+      user: null,
+      errors: errors.add('TOKEN_INVALID', TOKEN_MESSAGES.TOKEN_INVALID, 'token').list,
+    };
   return { user, errors: [] };
 }
 
 export async function verifyEmail(ctx: Context, input: { token: string }) {
   const found = await findToken(ctx, input.token, 'EMAIL_VERIFY');
-  if ('error' in found) return { user: null, errors: [{ code: found.error, field: 'token', message: TOKEN_MESSAGES[found.error] }] };
+  if ('error' in found)
+    return {
+      user: null,
+      errors: [{ code: found.error, field: 'token', message: TOKEN_MESSAGES[found.error] }],
+    };
   const user = await ctx.db.prisma.$transaction(async (tx) => {
     await tx.userToken.update({ where: { id: found.id }, data: { usedAt: new Date() } });
-    const updated = await tx.user.update({ where: { id: found.userId }, data: { emailVerifiedAt: new Date() } });
-    await recordAudit(tx, ctx, { type: 'EMAIL_VERIFIED', actorId: updated.id, subjectId: updated.id });
+    const updated = await tx.user.update({
+      where: { id: found.userId },
+      data: { emailVerifiedAt: new Date() },
+    });
+    await recordAudit(tx, ctx, {
+      type: 'EMAIL_VERIFIED',
+      actorId: updated.id,
+      subjectId: updated.id,
+    });
     return updated;
   });
   return { user, errors: [] };
@@ -151,25 +249,55 @@ export async function verifyEmail(ctx: Context, input: { token: string }) {
 
 export async function resendVerification(ctx: Context) {
   const user = await ctx.db.prisma.user.findUniqueOrThrow({ where: { id: ctx.session.userId! } });
-  if (user.emailVerifiedAt) return { sent: null, errors: [{ code: 'ALREADY_VERIFIED' as const, field: null, message: 'Your e-mail address is already confirmed.' }] };
+  if (user.emailVerifiedAt)
+    return {
+      sent: null,
+      errors: [
+        {
+          code: 'ALREADY_VERIFIED' as const,
+          field: null,
+          message: 'Your e-mail address is already confirmed.',
+        },
+      ],
+    };
   await ctx.db.prisma.$transaction((tx) => sendVerificationMail(ctx, tx, user));
   return { sent: true, errors: [] };
 }
 
-export async function changePassword(ctx: Context, input: { currentPassword: string; newPassword: string }) {
-  const errors = new PayloadErrors<'WRONG_PASSWORD' | 'PASSWORD_TOO_SHORT' | 'PASSWORD_TOO_COMMON'>();
+export async function changePassword(
+  ctx: Context,
+  input: { currentPassword: string; newPassword: string },
+) {
+  const errors = new PayloadErrors<
+    'WRONG_PASSWORD' | 'PASSWORD_TOO_SHORT' | 'PASSWORD_TOO_COMMON'
+  >();
   const user = await ctx.db.prisma.user.findUniqueOrThrow({ where: { id: ctx.session.userId! } });
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    return { user: null, errors: errors.add('WRONG_PASSWORD', 'Your current password is wrong.', 'currentPassword').list };
+    return {
+      user: null,
+      errors: errors.add('WRONG_PASSWORD', 'Your current password is wrong.', 'currentPassword')
+        .list,
+    };
   }
   const problem = passwordProblem(input.newPassword);
-  if (problem) return { user: null, errors: errors.add(problem, PASSWORD_MESSAGES[problem], 'newPassword').list };
+  if (problem)
+    return {
+      user: null,
+      errors: errors.add(problem, PASSWORD_MESSAGES[problem], 'newPassword').list,
+    };
   const passwordHash = await hashPassword(input.newPassword);
   const updated = await ctx.db.prisma.$transaction(async (tx) => {
-    const changed = await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordResetRequired: false } });
+    const changed = await tx.user.update({
+      where: { id: user.id },
+      data: { passwordHash, passwordResetRequired: false },
+    });
     // Other devices are signed out; this one keeps its session.
     await tx.session.updateMany({
-      where: { userId: user.id, revokedAt: null, ...(ctx.session.sessionId ? { id: { not: ctx.session.sessionId } } : {}) },
+      where: {
+        userId: user.id,
+        revokedAt: null,
+        ...(ctx.session.sessionId ? { id: { not: ctx.session.sessionId } } : {}),
+      },
       data: { revokedAt: new Date() },
     });
     await recordAudit(tx, ctx, { type: 'PASSWORD_CHANGED', actorId: user.id, subjectId: user.id });
@@ -179,13 +307,20 @@ export async function changePassword(ctx: Context, input: { currentPassword: str
   return { user: updated, errors: [] };
 }
 
-export async function updateProfile(ctx: Context, input: { name: string; avatarUrl?: string | null | undefined }) {
+export async function updateProfile(
+  ctx: Context,
+  input: { name: string; avatarUrl?: string | null | undefined },
+) {
   const errors = new PayloadErrors<'NAME_REQUIRED' | 'AVATAR_URL_INVALID'>();
   const name = normaliseName(input.name);
   const avatarUrl = input.avatarUrl?.trim() || null;
   if (!name) errors.add('NAME_REQUIRED', 'Enter your name (up to 100 characters).', 'name');
-  if (avatarUrl && !isHttpUrl(avatarUrl)) errors.add('AVATAR_URL_INVALID', 'Enter a web address starting with https://.', 'avatarUrl');
+  if (avatarUrl && !isHttpUrl(avatarUrl))
+    errors.add('AVATAR_URL_INVALID', 'Enter a web address starting with https://.', 'avatarUrl');
   if (errors.any) return { user: null, errors: errors.list };
-  const user = await ctx.db.prisma.user.update({ where: { id: ctx.session.userId! }, data: { name: name!, avatarUrl } });
+  const user = await ctx.db.prisma.user.update({
+    where: { id: ctx.session.userId! },
+    data: { name: name!, avatarUrl },
+  });
   return { user, errors: [] };
 }

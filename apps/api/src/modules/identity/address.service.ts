@@ -34,8 +34,18 @@ function clean(input: AddressInput, errors: PayloadErrors<AddressCode>) {
   for (const field of ['recipient', 'line1', 'city', 'postalCode'] as const) {
     if (!data[field]) errors.add('FIELD_REQUIRED', 'Fill this in.', field);
   }
-  if (!isCountryCode(data.country)) errors.add('COUNTRY_INVALID', 'Choose a country (two-letter code such as FR or CN).', 'country');
-  return data as typeof data & { recipient: string; line1: string; city: string; postalCode: string };
+  if (!isCountryCode(data.country))
+    errors.add(
+      'COUNTRY_INVALID',
+      'Choose a country (two-letter code such as FR or CN).',
+      'country',
+    );
+  return data as typeof data & {
+    recipient: string;
+    line1: string;
+    city: string;
+    postalCode: string;
+  };
 }
 
 export async function createAddress(ctx: Context, input: AddressInput) {
@@ -46,10 +56,17 @@ export async function createAddress(ctx: Context, input: AddressInput) {
   const address = await ctx.db.prisma.$transaction(async (tx) => {
     const count = await tx.address.count({ where: { userId } });
     if (count >= MAX_ADDRESSES) return null;
-    if (data.isDefault || count === 0) await tx.address.updateMany({ where: { userId }, data: { isDefault: false } });
-    return tx.address.create({ data: { ...data, isDefault: data.isDefault || count === 0, userId } });
+    if (data.isDefault || count === 0)
+      await tx.address.updateMany({ where: { userId }, data: { isDefault: false } });
+    return tx.address.create({
+      data: { ...data, isDefault: data.isDefault || count === 0, userId },
+    });
   });
-  if (!address) return { address: null, errors: errors.add('TOO_MANY_ADDRESSES', `Keep at most ${MAX_ADDRESSES} addresses.`).list };
+  if (!address)
+    return {
+      address: null,
+      errors: errors.add('TOO_MANY_ADDRESSES', `Keep at most ${MAX_ADDRESSES} addresses.`).list,
+    };
   return { address, errors: [] };
 }
 
@@ -61,15 +78,31 @@ export async function updateAddress(ctx: Context, id: string, input: AddressInpu
   const address = await ctx.db.prisma.$transaction(async (tx) => {
     const own = await tx.address.findFirst({ where: { id, userId } });
     if (!own) return null;
-    if (data.isDefault) await tx.address.updateMany({ where: { userId, id: { not: id } }, data: { isDefault: false } });
-    return tx.address.update({ where: { id }, data: { ...data, isDefault: data.isDefault || own.isDefault } });
+    if (data.isDefault)
+      await tx.address.updateMany({
+        where: { userId, id: { not: id } },
+        data: { isDefault: false },
+      });
+    return tx.address.update({
+      where: { id },
+      data: { ...data, isDefault: data.isDefault || own.isDefault },
+    });
   });
-  if (!address) return { address: null, errors: errors.add('NOT_FOUND', 'This address does not exist.').list };
+  if (!address)
+    return { address: null, errors: errors.add('NOT_FOUND', 'This address does not exist.').list };
   return { address, errors: [] };
 }
 
 export async function deleteAddress(ctx: Context, id: string) {
-  const deleted = await ctx.db.prisma.address.deleteMany({ where: { id, userId: ctx.session.userId! } });
-  if (deleted.count === 0) return { deletedId: null, errors: [{ code: 'NOT_FOUND' as const, field: null, message: 'This address does not exist.' }] };
+  const deleted = await ctx.db.prisma.address.deleteMany({
+    where: { id, userId: ctx.session.userId! },
+  });
+  if (deleted.count === 0)
+    return {
+      deletedId: null,
+      errors: [
+        { code: 'NOT_FOUND' as const, field: null, message: 'This address does not exist.' },
+      ],
+    };
   return { deletedId: id, errors: [] };
 }

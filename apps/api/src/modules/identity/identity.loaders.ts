@@ -3,7 +3,8 @@ import DataLoader from 'dataloader';
 
 function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
-  for (const row of rows) (groups.get(key(row)) ?? groups.set(key(row), []).get(key(row))!).push(row);
+  for (const row of rows)
+    (groups.get(key(row)) ?? groups.set(key(row), []).get(key(row))!).push(row);
   return groups;
 }
 
@@ -15,7 +16,10 @@ export function createIdentityLoaders(prisma: PrismaClient) {
       return ids.map((id) => byId.get(id) ?? null);
     }),
     addressesByUser: new DataLoader(async (userIds: readonly string[]) => {
-      const rows = await prisma.address.findMany({ where: { userId: { in: [...userIds] } }, orderBy: [{ isDefault: 'desc' }, { createdAt: 'asc' }] });
+      const rows = await prisma.address.findMany({
+        where: { userId: { in: [...userIds] } },
+        orderBy: [{ isDefault: 'desc' }, { createdAt: 'asc' }],
+      });
       const groups = groupBy<Address>(rows, (row) => row.userId);
       return userIds.map((id) => groups.get(id) ?? []);
     }),

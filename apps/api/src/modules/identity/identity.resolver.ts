@@ -38,7 +38,10 @@ import * as sessions from './session.service.js';
 
 @Resolver()
 export class IdentityResolver {
-  @Query(() => Viewer, { nullable: true, description: 'The signed-in user; null when signed out. Public.' })
+  @Query(() => Viewer, {
+    nullable: true,
+    description: 'The signed-in user; null when signed out. Public.',
+  })
   @Public()
   async viewer(@Ctx() ctx: Context): Promise<Viewer | null> {
     const { userId, permissions, sellerPermissions } = ctx.session;
@@ -52,9 +55,15 @@ export class IdentityResolver {
     };
   }
 
-  @Query(() => PublicProfile, { nullable: true, description: 'What anyone may see of a user. Public.' })
+  @Query(() => PublicProfile, {
+    nullable: true,
+    description: 'What anyone may see of a user. Public.',
+  })
   @Public()
-  async publicProfile(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<PublicProfile | null> {
+  async publicProfile(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<PublicProfile | null> {
     const user = await ctx.loaders.identity.userById.load(id).catch(() => null);
     if (!user || user.status !== 'ACTIVE') return null;
     return { id: user.id, name: user.name, avatarUrl: user.avatarUrl, memberSince: user.createdAt };
@@ -62,41 +71,67 @@ export class IdentityResolver {
 
   @Mutation(() => AccountSignUpPayload, { description: 'Creates an account and signs in. Public.' })
   @SignIn()
-  accountSignUp(@Arg('input', () => AccountSignUpInput) input: AccountSignUpInput, @Ctx() ctx: Context) {
+  accountSignUp(
+    @Arg('input', () => AccountSignUpInput) input: AccountSignUpInput,
+    @Ctx() ctx: Context,
+  ) {
     return accounts.signUp(ctx, input);
   }
 
-  @Mutation(() => SessionCreatePayload, { description: 'Logs in: returns an access token and sets the refresh cookie. Public; one per request.' })
+  @Mutation(() => SessionCreatePayload, {
+    description:
+      'Logs in: returns an access token and sets the refresh cookie. Public; one per request.',
+  })
   @SignIn()
-  sessionCreate(@Arg('input', () => SessionCreateInput) input: SessionCreateInput, @Ctx() ctx: Context) {
+  sessionCreate(
+    @Arg('input', () => SessionCreateInput) input: SessionCreateInput,
+    @Ctx() ctx: Context,
+  ) {
     return sessions.logIn(ctx, input);
   }
 
-  @Mutation(() => SessionRefreshPayload, { description: 'Trades the refresh cookie for a new access token (and a new cookie). Public.' })
+  @Mutation(() => SessionRefreshPayload, {
+    description: 'Trades the refresh cookie for a new access token (and a new cookie). Public.',
+  })
   @SignIn()
   sessionRefresh(@Ctx() ctx: Context) {
     return sessions.refresh(ctx);
   }
 
-  @Mutation(() => SessionRevokePayload, { description: 'Logs out: ends the session of the refresh cookie or access token. Public.' })
+  @Mutation(() => SessionRevokePayload, {
+    description: 'Logs out: ends the session of the refresh cookie or access token. Public.',
+  })
   @SignIn()
   sessionRevoke(@Ctx() ctx: Context) {
     return sessions.logOut(ctx);
   }
 
-  @Mutation(() => PasswordResetRequestPayload, { description: 'E-mails a reset link when the address has an account; answers the same either way. Public.' })
+  @Mutation(() => PasswordResetRequestPayload, {
+    description:
+      'E-mails a reset link when the address has an account; answers the same either way. Public.',
+  })
   @SignIn()
-  passwordResetRequest(@Arg('input', () => PasswordResetRequestInput) input: PasswordResetRequestInput, @Ctx() ctx: Context) {
+  passwordResetRequest(
+    @Arg('input', () => PasswordResetRequestInput) input: PasswordResetRequestInput,
+    @Ctx() ctx: Context,
+  ) {
     return accounts.requestPasswordReset(ctx, input);
   }
 
-  @Mutation(() => PasswordResetPayload, { description: 'Sets a new password with an e-mailed token. Public.' })
+  @Mutation(() => PasswordResetPayload, {
+    description: 'Sets a new password with an e-mailed token. Public.',
+  })
   @SignIn()
-  passwordReset(@Arg('input', () => PasswordResetInput) input: PasswordResetInput, @Ctx() ctx: Context) {
+  passwordReset(
+    @Arg('input', () => PasswordResetInput) input: PasswordResetInput,
+    @Ctx() ctx: Context,
+  ) {
     return accounts.resetPassword(ctx, input);
   }
 
-  @Mutation(() => EmailVerifyPayload, { description: 'Confirms an e-mail address with an e-mailed token. Public.' })
+  @Mutation(() => EmailVerifyPayload, {
+    description: 'Confirms an e-mail address with an e-mailed token. Public.',
+  })
   @SignIn()
   emailVerify(@Arg('input', () => EmailVerifyInput) input: EmailVerifyInput, @Ctx() ctx: Context) {
     return accounts.verifyEmail(ctx, input);
@@ -110,13 +145,19 @@ export class IdentityResolver {
 
   @Mutation(() => PasswordChangePayload)
   @Authenticated()
-  passwordChange(@Arg('input', () => PasswordChangeInput) input: PasswordChangeInput, @Ctx() ctx: Context) {
+  passwordChange(
+    @Arg('input', () => PasswordChangeInput) input: PasswordChangeInput,
+    @Ctx() ctx: Context,
+  ) {
     return accounts.changePassword(ctx, input);
   }
 
   @Mutation(() => ProfileUpdatePayload)
   @Authenticated()
-  profileUpdate(@Arg('input', () => ProfileUpdateInput) input: ProfileUpdateInput, @Ctx() ctx: Context) {
+  profileUpdate(
+    @Arg('input', () => ProfileUpdateInput) input: ProfileUpdateInput,
+    @Ctx() ctx: Context,
+  ) {
     return accounts.updateProfile(ctx, input);
   }
 
@@ -128,7 +169,11 @@ export class IdentityResolver {
 
   @Mutation(() => AddressUpdatePayload)
   @Authenticated()
-  addressUpdate(@Arg('id', () => ID) id: string, @Arg('input', () => AddressInput) input: AddressInput, @Ctx() ctx: Context) {
+  addressUpdate(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => AddressInput) input: AddressInput,
+    @Ctx() ctx: Context,
+  ) {
     return addresses.updateAddress(ctx, id, input);
   }
 
@@ -146,7 +191,10 @@ export class UserFieldResolver {
     return user.emailVerifiedAt !== null;
   }
 
-  @FieldResolver(() => Boolean, { description: 'True while the account is locked after repeated failed logins; a reset unlocks it.' })
+  @FieldResolver(() => Boolean, {
+    description:
+      'True while the account is locked after repeated failed logins; a reset unlocks it.',
+  })
   locked(@Root() user: UserRow): boolean {
     return user.lockedAt !== null;
   }
@@ -164,7 +212,9 @@ export class ViewerFieldResolver {
     return ctx.loaders.identity.addressesByUser.load(viewer.user.id);
   }
 
-  @FieldResolver(() => [SellerAccess], { description: 'Permissions held within each seller (staff and owners).' })
+  @FieldResolver(() => [SellerAccess], {
+    description: 'Permissions held within each seller (staff and owners).',
+  })
   async sellerAccess(@Root() viewer: Viewer, @Ctx() ctx: Context): Promise<SellerAccess[]> {
     const assignments = await ctx.loaders.identity.assignmentsByUser.load(viewer.user.id);
     const access = await Promise.all(
@@ -172,7 +222,13 @@ export class ViewerFieldResolver {
         const seller = await ctx.loaders.sellers.sellerById.load(sellerId);
         const storeId = assignments.find((a) => a.sellerId === sellerId && a.storeId)?.storeId;
         const store = storeId ? await ctx.loaders.sellers.storeById.load(storeId) : null;
-        return seller ? { seller: seller as Seller, permissions: [...permissions] as Permission[], store: store as SellerAccess['store'] } : null;
+        return seller
+          ? {
+              seller: seller as Seller,
+              permissions: [...permissions] as Permission[],
+              store: store as SellerAccess['store'],
+            }
+          : null;
       }),
     );
     return access.filter((entry): entry is SellerAccess => entry !== null);

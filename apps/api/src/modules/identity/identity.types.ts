@@ -9,7 +9,9 @@ export const UserStatus = { ACTIVE: 'ACTIVE', DISABLED: 'DISABLED' } as const;
 export type UserStatus = (typeof UserStatus)[keyof typeof UserStatus];
 registerEnumType(UserStatus, { name: 'UserStatus' });
 
-@ObjectType({ description: 'An account: every user can shop; sellers and staff also work in the back-office.' })
+@ObjectType({
+  description: 'An account: every user can shop; sellers and staff also work in the back-office.',
+})
 export class User {
   @Field(() => ID)
   id!: string;
@@ -26,7 +28,10 @@ export class User {
   @Field(() => UserStatus)
   status!: UserStatus;
 
-  @Field(() => Boolean, { description: 'Set by an admin reset: the user must choose a new password (via the e-mailed link).' })
+  @Field(() => Boolean, {
+    description:
+      'Set by an admin reset: the user must choose a new password (via the e-mailed link).',
+  })
   passwordResetRequired!: boolean;
 
   @Field(() => DateTimeScalar)
@@ -87,7 +92,10 @@ export class Address {
   isDefault!: boolean;
 }
 
-@ObjectType({ description: 'Proof of sign-in: send accessToken as `Authorization: Bearer` until expiresAt, then call sessionRefresh.' })
+@ObjectType({
+  description:
+    'Proof of sign-in: send accessToken as `Authorization: Bearer` until expiresAt, then call sessionRefresh.',
+})
 export class AuthSession {
   @Field(() => String)
   accessToken!: string;
@@ -107,7 +115,9 @@ export class Viewer {
   @Field(() => [Permission], { description: 'Permissions held platform-wide.' })
   permissions!: Permission[];
 
-  @Field(() => Boolean, { description: 'True when the user holds any role: the back-office is for them.' })
+  @Field(() => Boolean, {
+    description: 'True when the user holds any role: the back-office is for them.',
+  })
   canUseBackoffice!: boolean;
 }
 
@@ -204,7 +214,10 @@ export class AddressInput {
   isDefault?: boolean | null;
 }
 
-const PASSWORD_CODES = { PASSWORD_TOO_SHORT: 'PASSWORD_TOO_SHORT', PASSWORD_TOO_COMMON: 'PASSWORD_TOO_COMMON' } as const;
+const PASSWORD_CODES = {
+  PASSWORD_TOO_SHORT: 'PASSWORD_TOO_SHORT',
+  PASSWORD_TOO_COMMON: 'PASSWORD_TOO_COMMON',
+} as const;
 
 export const AccountSignUpErrorCode = {
   EMAIL_INVALID: 'EMAIL_INVALID',
@@ -212,7 +225,12 @@ export const AccountSignUpErrorCode = {
   NAME_REQUIRED: 'NAME_REQUIRED',
   ...PASSWORD_CODES,
 } as const;
-export const AccountSignUpPayload = MutationPayload('AccountSignUp', 'session', AuthSession, AccountSignUpErrorCode);
+export const AccountSignUpPayload = MutationPayload(
+  'AccountSignUp',
+  'session',
+  AuthSession,
+  AccountSignUpErrorCode,
+);
 
 export const SessionCreateErrorCode = {
   INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
@@ -220,7 +238,12 @@ export const SessionCreateErrorCode = {
   ACCOUNT_DISABLED: 'ACCOUNT_DISABLED',
   TOO_MANY_ATTEMPTS: 'TOO_MANY_ATTEMPTS',
 } as const;
-export const SessionCreatePayload = MutationPayload('SessionCreate', 'session', AuthSession, SessionCreateErrorCode);
+export const SessionCreatePayload = MutationPayload(
+  'SessionCreate',
+  'session',
+  AuthSession,
+  SessionCreateErrorCode,
+);
 
 export const SessionRefreshErrorCode = {
   NO_SESSION: 'NO_SESSION',
@@ -228,28 +251,81 @@ export const SessionRefreshErrorCode = {
   SESSION_REVOKED: 'SESSION_REVOKED',
   ACCOUNT_DISABLED: 'ACCOUNT_DISABLED',
 } as const;
-export const SessionRefreshPayload = MutationPayload('SessionRefresh', 'session', AuthSession, SessionRefreshErrorCode);
+export const SessionRefreshPayload = MutationPayload(
+  'SessionRefresh',
+  'session',
+  AuthSession,
+  SessionRefreshErrorCode,
+);
 
 export const SessionRevokeErrorCode = { NO_SESSION: 'NO_SESSION' } as const;
-export const SessionRevokePayload = MutationPayload('SessionRevoke', 'revoked', Boolean, SessionRevokeErrorCode);
+export const SessionRevokePayload = MutationPayload(
+  'SessionRevoke',
+  'revoked',
+  Boolean,
+  SessionRevokeErrorCode,
+);
 
 export const PasswordResetRequestErrorCode = { EMAIL_INVALID: 'EMAIL_INVALID' } as const;
-export const PasswordResetRequestPayload = MutationPayload('PasswordResetRequest', 'requested', Boolean, PasswordResetRequestErrorCode);
+export const PasswordResetRequestPayload = MutationPayload(
+  'PasswordResetRequest',
+  'requested',
+  Boolean,
+  PasswordResetRequestErrorCode,
+);
 
-export const PasswordResetErrorCode = { TOKEN_INVALID: 'TOKEN_INVALID', TOKEN_EXPIRED: 'TOKEN_EXPIRED', ...PASSWORD_CODES } as const;
-export const PasswordResetPayload = MutationPayload('PasswordReset', 'user', User, PasswordResetErrorCode);
+export const PasswordResetErrorCode = {
+  TOKEN_INVALID: 'TOKEN_INVALID',
+  TOKEN_EXPIRED: 'TOKEN_EXPIRED',
+  ...PASSWORD_CODES,
+} as const;
+export const PasswordResetPayload = MutationPayload(
+  'PasswordReset',
+  'user',
+  User,
+  PasswordResetErrorCode,
+);
 
-export const EmailVerifyErrorCode = { TOKEN_INVALID: 'TOKEN_INVALID', TOKEN_EXPIRED: 'TOKEN_EXPIRED' } as const;
-export const EmailVerifyPayload = MutationPayload('EmailVerify', 'user', User, EmailVerifyErrorCode);
+export const EmailVerifyErrorCode = {
+  TOKEN_INVALID: 'TOKEN_INVALID',
+  TOKEN_EXPIRED: 'TOKEN_EXPIRED',
+} as const;
+export const EmailVerifyPayload = MutationPayload(
+  'EmailVerify',
+  'user',
+  User,
+  EmailVerifyErrorCode,
+);
 
 export const EmailVerificationSendErrorCode = { ALREADY_VERIFIED: 'ALREADY_VERIFIED' } as const;
-export const EmailVerificationSendPayload = MutationPayload('EmailVerificationSend', 'sent', Boolean, EmailVerificationSendErrorCode);
+export const EmailVerificationSendPayload = MutationPayload(
+  'EmailVerificationSend',
+  'sent',
+  Boolean,
+  EmailVerificationSendErrorCode,
+);
 
-export const PasswordChangeErrorCode = { WRONG_PASSWORD: 'WRONG_PASSWORD', ...PASSWORD_CODES } as const;
-export const PasswordChangePayload = MutationPayload('PasswordChange', 'user', User, PasswordChangeErrorCode);
+export const PasswordChangeErrorCode = {
+  WRONG_PASSWORD: 'WRONG_PASSWORD',
+  ...PASSWORD_CODES,
+} as const;
+export const PasswordChangePayload = MutationPayload(
+  'PasswordChange',
+  'user',
+  User,
+  PasswordChangeErrorCode,
+);
 
-export const ProfileUpdateErrorCode = { NAME_REQUIRED: 'NAME_REQUIRED', AVATAR_URL_INVALID: 'AVATAR_URL_INVALID' } as const;
-export const ProfileUpdatePayload = MutationPayload('ProfileUpdate', 'user', User, ProfileUpdateErrorCode);
+export const ProfileUpdateErrorCode = {
+  NAME_REQUIRED: 'NAME_REQUIRED',
+  AVATAR_URL_INVALID: 'AVATAR_URL_INVALID',
+} as const;
+export const ProfileUpdatePayload = MutationPayload(
+  'ProfileUpdate',
+  'user',
+  User,
+  ProfileUpdateErrorCode,
+);
 
 export const AddressErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
@@ -257,6 +333,21 @@ export const AddressErrorCode = {
   COUNTRY_INVALID: 'COUNTRY_INVALID',
   TOO_MANY_ADDRESSES: 'TOO_MANY_ADDRESSES',
 } as const;
-export const AddressCreatePayload = MutationPayload('AddressCreate', 'address', Address, AddressErrorCode);
-export const AddressUpdatePayload = MutationPayload('AddressUpdate', 'address', Address, AddressErrorCode);
-export const AddressDeletePayload = MutationPayload('AddressDelete', 'deletedId', ID, AddressErrorCode);
+export const AddressCreatePayload = MutationPayload(
+  'AddressCreate',
+  'address',
+  Address,
+  AddressErrorCode,
+);
+export const AddressUpdatePayload = MutationPayload(
+  'AddressUpdate',
+  'address',
+  Address,
+  AddressErrorCode,
+);
+export const AddressDeletePayload = MutationPayload(
+  'AddressDelete',
+  'deletedId',
+  ID,
+  AddressErrorCode,
+);

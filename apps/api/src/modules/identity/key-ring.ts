@@ -41,7 +41,10 @@ export class KeyRing {
       await this.load();
     }
     const key = this.keys.get(this.currentKid!)!;
-    key.privateKey ??= await importJWK(JSON.parse(decrypt(key.row.privateKeyEncrypted, this.masterKey)) as JWK, ALGORITHM);
+    key.privateKey ??= await importJWK(
+      JSON.parse(decrypt(key.row.privateKeyEncrypted, this.masterKey)) as JWK,
+      ALGORITHM,
+    );
     return { kid: key.row.id, privateKey: key.privateKey };
   }
 
@@ -58,8 +61,17 @@ export class KeyRing {
   async jwks(): Promise<{ keys: JWK[] }> {
     await this.load();
     const now = new Date();
-    const live = [...this.keys.values()].filter((key) => !key.row.rotatedAt || this.retiresAt(key.row.rotatedAt) > now);
-    return { keys: live.map((key) => ({ ...(key.row.publicJwk as JWK), kid: key.row.id, alg: ALGORITHM, use: 'sig' })) };
+    const live = [...this.keys.values()].filter(
+      (key) => !key.row.rotatedAt || this.retiresAt(key.row.rotatedAt) > now,
+    );
+    return {
+      keys: live.map((key) => ({
+        ...(key.row.publicJwk as JWK),
+        kid: key.row.id,
+        alg: ALGORITHM,
+        use: 'sig',
+      })),
+    };
   }
 
   /** Keys that still verify, newest first. */
@@ -73,10 +85,15 @@ export class KeyRing {
   }
 
   /** Retires the current key from signing and makes a new one current; `also` runs in the same transaction. */
-  async rotate(also?: (tx: Prisma.TransactionClient, created: SigningKey) => Promise<void>): Promise<SigningKey> {
+  async rotate(
+    also?: (tx: Prisma.TransactionClient, created: SigningKey) => Promise<void>,
+  ): Promise<SigningKey> {
     const data = await this.newKeyData();
     const created = await this.prisma.$transaction(async (tx) => {
-      await tx.signingKey.updateMany({ where: { rotatedAt: null }, data: { rotatedAt: new Date() } });
+      await tx.signingKey.updateMany({
+        where: { rotatedAt: null },
+        data: { rotatedAt: new Date() },
+      });
       const key = await tx.signingKey.create({ data });
       await also?.(tx, key);
       return key;
@@ -94,7 +111,10 @@ export class KeyRing {
   }
 
   private async newKeyData() {
-    const { publicKey, privateKey } = await generateKeyPair(ALGORITHM, { crv: 'Ed25519', extractable: true });
+    const { publicKey, privateKey } = await generateKeyPair(ALGORITHM, {
+      crv: 'Ed25519',
+      extractable: true,
+    });
     return {
       id: randomBytes(9).toString('base64url'),
       algorithm: ALGORITHM,

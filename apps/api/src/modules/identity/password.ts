@@ -16,8 +16,10 @@ const commonPasswords = createRequire(import.meta.url)('fxa-common-password-list
 export type PasswordProblem = 'PASSWORD_TOO_SHORT' | 'PASSWORD_TOO_COMMON';
 
 export function passwordProblem(password: string): PasswordProblem | null {
-  if ([...password].length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) return 'PASSWORD_TOO_SHORT';
-  if (commonPasswords.test(password) || commonPasswords.test(password.toLowerCase())) return 'PASSWORD_TOO_COMMON';
+  if ([...password].length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH)
+    return 'PASSWORD_TOO_SHORT';
+  if (commonPasswords.test(password) || commonPasswords.test(password.toLowerCase()))
+    return 'PASSWORD_TOO_COMMON';
   return null;
 }
 
@@ -34,7 +36,10 @@ export function hashPassword(password: string): Promise<string> {
 // answering takes as long either way.
 let decoy: Promise<string> | undefined;
 
-export async function verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {
+export async function verifyPassword(
+  passwordHash: string | null,
+  password: string,
+): Promise<boolean> {
   if (!passwordHash) {
     decoy ??= hashPassword('decoy password for timing');
     await verify(await decoy, password).catch(() => false);

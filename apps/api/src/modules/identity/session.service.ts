@@ -20,11 +20,16 @@ export const LOCK_AFTER_FAILURES = 10;
 /** A second use of a refresh token this soon after the first is a concurrent tab, not a thief. */
 const CONCURRENT_REFRESH_MS = 10_000;
 
-type SessionCreateCode = 'INVALID_CREDENTIALS' | 'ACCOUNT_LOCKED' | 'ACCOUNT_DISABLED' | 'TOO_MANY_ATTEMPTS';
+type SessionCreateCode =
+  'INVALID_CREDENTIALS' | 'ACCOUNT_LOCKED' | 'ACCOUNT_DISABLED' | 'TOO_MANY_ATTEMPTS';
 type SessionRefreshCode = 'NO_SESSION' | 'SESSION_EXPIRED' | 'SESSION_REVOKED' | 'ACCOUNT_DISABLED';
 
 /** Opens a session for a user who just proved who they are, and sets the refresh cookie. */
-export async function openSession(ctx: Context, tx: Prisma.TransactionClient, user: User): Promise<AuthSession> {
+export async function openSession(
+  ctx: Context,
+  tx: Prisma.TransactionClient,
+  user: User,
+): Promise<AuthSession> {
   const { env } = ctx.services;
   const refreshToken = randomToken();
   const session = await tx.session.create({
@@ -51,17 +56,25 @@ async function accessFor(ctx: Context, user: User, sessionId: string): Promise<A
 
 export async function logIn(ctx: Context, input: { email: string; password: string }) {
   const errors = new PayloadErrors<SessionCreateCode>();
-  const fail = (code: SessionCreateCode, message: string) => ({ session: null, errors: errors.add(code, message).list });
+  const fail = (code: SessionCreateCode, message: string) => ({
+    session: null,
+    errors: errors.add(code, message).list,
+  });
   const invalid = () => fail('INVALID_CREDENTIALS', 'The e-mail or password is wrong.');
   const { prisma } = ctx.db;
 
-  if (await ipBlocked(prisma, ctx.ip)) return fail('TOO_MANY_ATTEMPTS', 'Too many failed attempts from this network. Try again later.');
+  if (await ipBlocked(prisma, ctx.ip))
+    return fail(
+      'TOO_MANY_ATTEMPTS',
+      'Too many failed attempts from this network. Try again later.',
+    );
   const email = normaliseEmail(input.email);
   if (!email) return invalid();
   // Keyed by the address typed, not the account, so the delay tells nothing about whether it exists.
   const accountKey = `email:${email.toLowerCase()}`;
   const wait = await accountWait(prisma, accountKey);
-  if (wait > 0) return fail('TOO_MANY_ATTEMPTS', `Too many failed attempts. Try again in ${wait} seconds.`);
+  if (wait > 0)
+    return fail('TOO_MANY_ATTEMPTS', `Too many failed attempts. Try again in ${wait} seconds.`);
   const user = await prisma.user.findUnique({ where: { email } });
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, input.password);
 
@@ -69,9 +82,20 @@ export async function logIn(ctx: Context, input: { email: string; password: stri
     await prisma.$transaction(async (tx) => {
       await recordFailure(tx, `ip:${ctx.ip}`);
       await recordFailure(tx, accountKey);
-      if (!user) return recordAudit(tx, ctx, { type: 'LOGIN_FAILED', details: { reason: 'unknown e-mail' } });
-      const updated = await tx.user.update({ where: { id: user.id }, data: { failedLogins: { increment: 1 } } });
-      await recordAudit(tx, ctx, { type: 'LOGIN_FAILED', subjectId: user.id, details: { reason: 'wrong password' } });
+      if (!user)
+        return recordAudit(tx, ctx, {
+          type: 'LOGIN_FAILED',
+          details: { reason: 'unknown e-mail' },
+        });
+      const updated = await tx.user.update({
+        where: { id: user.id },
+        data: { failedLogins: { increment: 1 } },
+      });
+      await recordAudit(tx, ctx, {
+        type: 'LOGIN_FAILED',
+        subjectId: user.id,
+        details: { reason: 'wrong password' },
+      });
       if (updated.failedLogins >= LOCK_AFTER_FAILURES && !updated.lockedAt) {
         await tx.user.update({ where: { id: user.id }, data: { lockedAt: new Date() } });
         await recordAudit(tx, ctx, { type: 'ACCOUNT_LOCKED', subjectId: user.id });
@@ -80,11 +104,17 @@ export async function logIn(ctx: Context, input: { email: string; password: stri
     return invalid();
   }
   // Only someone who knows the password learns that the account is locked or disabled.
-  if (user.lockedAt) return fail('ACCOUNT_LOCKED', 'This account is locked after too many failed attempts. Reset your password to unlock it.');
-  if (user.status === 'DISABLED') return fail('ACCOUNT_DISABLED', 'This account is disabled. Contact support.');
+  if (user.lockedAt)
+    return fail(
+      'ACCOUNT_LOCKED',
+      'This account is locked after too many failed attempts. Reset your password to unlock it.',
+    );
+  if (user.status === 'DISABLED')
+    return fail('ACCOUNT_DISABLED', 'This account is disabled. Contact support.');
 
   const session = await prisma.$transaction(async (tx) => {
-    if (user.failedLogins > 0) await tx.user.update({ where: { id: user.id }, data: { failedLogins: 0 } });
+    if (user.failedLogins > 0)
+      await tx.user.update({ where: { id: user.id }, data: { failedLogins: 0 } });
     await clearFailures(tx, accountKey);
     await recordAudit(tx, ctx, { type: 'LOGIN_SUCCEEDED', actorId: user.id, subjectId: user.id });
     return openSession(ctx, tx, user);
@@ -108,8 +138,10 @@ export async function refresh(ctx: Context) {
   if (!token) return fail('NO_SESSION', 'Not signed in.');
   const { session } = token;
   if (session.revokedAt) return fail('SESSION_REVOKED', 'This session was ended. Sign in again.');
-  if (session.expiresAt <= new Date()) return fail('SESSION_EXPIRED', 'This session has expired. Sign in again.');
-  if (session.user.status === 'DISABLED') return fail('ACCOUNT_DISABLED', 'This account is disabled.');
+  if (session.expiresAt <= new Date())
+    return fail('SESSION_EXPIRED', 'This session has expired. Sign in again.');
+  if (session.user.status === 'DISABLED')
+    return fail('ACCOUNT_DISABLED', 'This account is disabled.');
 
   if (token.usedAt) {
     if (Date.now() - token.usedAt.getTime() < CONCURRENT_REFRESH_MS) {
@@ -118,7 +150,11 @@ export async function refresh(ctx: Context) {
     }
     await prisma.$transaction(async (tx) => {
       await tx.session.update({ where: { id: session.id }, data: { revokedAt: new Date() } });
-      await recordAudit(tx, ctx, { type: 'REFRESH_TOKEN_REUSED', subjectId: session.userId, details: { sessionId: session.id } });
+      await recordAudit(tx, ctx, {
+        type: 'REFRESH_TOKEN_REUSED',
+        subjectId: session.userId,
+        details: { sessionId: session.id },
+      });
       await notifyAuthzChanged(ctx, tx, session.userId);
     });
     return fail('SESSION_REVOKED', 'This session was ended for your safety. Sign in again.');
@@ -127,12 +163,18 @@ export async function refresh(ctx: Context) {
   const next = randomToken();
   const rotated = await prisma.$transaction(async (tx) => {
     // Conditional: of two concurrent refreshes with the same token, one wins.
-    const claimed = await tx.refreshToken.updateMany({ where: { id: token.id, usedAt: null }, data: { usedAt: new Date() } });
+    const claimed = await tx.refreshToken.updateMany({
+      where: { id: token.id, usedAt: null },
+      data: { usedAt: new Date() },
+    });
     if (claimed.count === 0) return false;
     await tx.refreshToken.create({ data: { sessionId: session.id, tokenHash: hashToken(next) } });
     await tx.session.update({
       where: { id: session.id },
-      data: { lastUsedAt: new Date(), expiresAt: new Date(Date.now() + ctx.services.env.SESSION_TTL_DAYS * 86_400_000) },
+      data: {
+        lastUsedAt: new Date(),
+        expiresAt: new Date(Date.now() + ctx.services.env.SESSION_TTL_DAYS * 86_400_000),
+      },
     });
     return true;
   });
@@ -146,12 +188,25 @@ export async function logOut(ctx: Context) {
   ctx.http.clearCookie(REFRESH_COOKIE);
   const { prisma } = ctx.db;
   const sessionId =
-    (presented ? (await prisma.refreshToken.findUnique({ where: { tokenHash: hashToken(presented) } }))?.sessionId : null) ??
-    ctx.session.sessionId;
-  if (!sessionId) return { revoked: null, errors: [{ code: 'NO_SESSION' as const, field: null, message: 'Not signed in.' }] };
+    (presented
+      ? (await prisma.refreshToken.findUnique({ where: { tokenHash: hashToken(presented) } }))
+          ?.sessionId
+      : null) ?? ctx.session.sessionId;
+  if (!sessionId)
+    return {
+      revoked: null,
+      errors: [{ code: 'NO_SESSION' as const, field: null, message: 'Not signed in.' }],
+    };
   await prisma.$transaction(async (tx) => {
-    const session = await tx.session.update({ where: { id: sessionId }, data: { revokedAt: new Date() } });
-    await recordAudit(tx, ctx, { type: 'LOGOUT', actorId: session.userId, subjectId: session.userId });
+    const session = await tx.session.update({
+      where: { id: sessionId },
+      data: { revokedAt: new Date() },
+    });
+    await recordAudit(tx, ctx, {
+      type: 'LOGOUT',
+      actorId: session.userId,
+      subjectId: session.userId,
+    });
     await notifyAuthzChanged(ctx, tx, session.userId);
   });
   return { revoked: true, errors: [] };

@@ -22,14 +22,28 @@ export class SigningKey {
   @Field(() => Boolean, { description: 'The key signing new tokens; others only verify.' })
   current!: boolean;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'When a rotated-out key stops verifying (its last tokens have expired).' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When a rotated-out key stops verifying (its last tokens have expired).',
+  })
   retiresAt!: Date | null;
 }
 
-const SigningKeyRotatePayload = PayloadType('SigningKeyRotate', 'signingKey', SigningKey, PayloadErrorType('SigningKeyRotate', { UNAVAILABLE: 'UNAVAILABLE' }));
+const SigningKeyRotatePayload = PayloadType(
+  'SigningKeyRotate',
+  'signingKey',
+  SigningKey,
+  PayloadErrorType('SigningKeyRotate', { UNAVAILABLE: 'UNAVAILABLE' }),
+);
 
 function toSigningKey(ring: KeyRing, row: SigningKeyRow): SigningKey {
-  return { id: row.id, algorithm: row.algorithm, createdAt: row.createdAt, current: !row.rotatedAt, retiresAt: row.rotatedAt ? ring.retiresAt(row.rotatedAt) : null };
+  return {
+    id: row.id,
+    algorithm: row.algorithm,
+    createdAt: row.createdAt,
+    current: !row.rotatedAt,
+    retiresAt: row.rotatedAt ? ring.retiresAt(row.rotatedAt) : null,
+  };
 }
 
 @Resolver()
@@ -41,12 +55,18 @@ export class SigningKeysResolver {
     return (await ring.liveKeys()).map((row) => toSigningKey(ring, row));
   }
 
-  @Mutation(() => SigningKeyRotatePayload, { description: 'A new key signs from now on; the old one verifies until its tokens expire.' })
+  @Mutation(() => SigningKeyRotatePayload, {
+    description: 'A new key signs from now on; the old one verifies until its tokens expire.',
+  })
   @Allow(Permission.SIGNING_KEYS_MANAGE)
   async signingKeyRotate(@Ctx() ctx: Context) {
     const ring = ctx.services.keyRing;
     const created = await ring.rotate((tx, key) =>
-      recordAudit(tx, ctx, { type: 'SIGNING_KEY_ROTATED', actorId: ctx.session.userId, details: { kid: key.id } }),
+      recordAudit(tx, ctx, {
+        type: 'SIGNING_KEY_ROTATED',
+        actorId: ctx.session.userId,
+        details: { kid: key.id },
+      }),
     );
     return { signingKey: toSigningKey(ring, created), errors: [] };
   }

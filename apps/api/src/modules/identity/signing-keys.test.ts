@@ -13,7 +13,9 @@ describe('signing keys', async () => {
     const client = await signIn(api, 'ada@example.com');
     const kid = JSON.parse(Buffer.from(client.token!.split('.')[0]!, 'base64url').toString()).kid;
     const jwks = (await api.app.inject('/.well-known/jwks.json')).json();
-    expect(jwks.keys).toContainEqual(expect.objectContaining({ kid, kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA', use: 'sig' }));
+    expect(jwks.keys).toContainEqual(
+      expect.objectContaining({ kid, kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA', use: 'sig' }),
+    );
     expect(jwks.keys.every((key: { d?: string }) => key.d === undefined)).toBe(true);
     const stored = await db.prisma.signingKey.findFirstOrThrow();
     expect(stored.privateKeyEncrypted).not.toContain('"d"');
@@ -32,9 +34,13 @@ describe('signing keys', async () => {
     expect(rotated).toMatchObject({ current: true });
     expect(rotated.id).not.toBe(oldKid);
     // The old token still verifies; a refresh brings a token signed by the new key.
-    expect((await admin.graphql('{ viewer { user { email } } }')).data?.viewer.user.email).toBe('admin@example.com');
+    expect((await admin.graphql('{ viewer { user { email } } }')).data?.viewer.user.email).toBe(
+      'admin@example.com',
+    );
     await admin.graphql('mutation { sessionRefresh { session { accessToken } errors { code } } }');
-    expect(JSON.parse(Buffer.from(admin.token!.split('.')[0]!, 'base64url').toString()).kid).toBe(rotated.id);
+    expect(JSON.parse(Buffer.from(admin.token!.split('.')[0]!, 'base64url').toString()).kid).toBe(
+      rotated.id,
+    );
     const keys = (await root.graphql('{ signingKeys { id current retiresAt } }')).data?.signingKeys;
     expect(keys.slice(0, 2)).toEqual([
       { id: rotated.id, current: true, retiresAt: null },
@@ -46,9 +52,15 @@ describe('signing keys', async () => {
   it('stop verifying a retired key', async () => {
     await createUser('ada@example.com');
     const client = await signIn(api, 'ada@example.com');
-    await db.prisma.signingKey.updateMany({ data: { rotatedAt: new Date(Date.now() - 3_600_000) } });
+    await db.prisma.signingKey.updateMany({
+      data: { rotatedAt: new Date(Date.now() - 3_600_000) },
+    });
     const other = await startApi();
-    const result = await other.graphql('{ viewer { user { email } } }', {}, { authorization: `Bearer ${client.token}` });
+    const result = await other.graphql(
+      '{ viewer { user { email } } }',
+      {},
+      { authorization: `Bearer ${client.token}` },
+    );
     expect(result.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
   });
 });

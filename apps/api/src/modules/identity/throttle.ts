@@ -14,7 +14,11 @@ type Db = Prisma.TransactionClient;
 
 export async function ipBlocked(db: Db, ip: string): Promise<boolean> {
   const row = await db.loginThrottle.findUnique({ where: { key: `ip:${ip}` } });
-  return Boolean(row && Date.now() - row.windowStart.getTime() < WINDOW_MS && row.failures >= MAX_FAILURES_PER_IP_PER_HOUR);
+  return Boolean(
+    row &&
+    Date.now() - row.windowStart.getTime() < WINDOW_MS &&
+    row.failures >= MAX_FAILURES_PER_IP_PER_HOUR,
+  );
 }
 
 /** Seconds to wait before this account may try again; 0 when it may now. */

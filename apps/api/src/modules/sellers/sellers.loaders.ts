@@ -15,12 +15,18 @@ export function createSellerLoaders(prisma: PrismaClient) {
       return ids.map((id) => byId.get(id) ?? null);
     }),
     storesBySeller: new DataLoader(async (sellerIds: readonly string[]) => {
-      const rows = await prisma.store.findMany({ where: { sellerId: { in: [...sellerIds] } }, orderBy: { name: 'asc' } });
+      const rows = await prisma.store.findMany({
+        where: { sellerId: { in: [...sellerIds] } },
+        orderBy: { name: 'asc' },
+      });
       const groups = groupBy<Store>(rows, (row) => row.sellerId);
       return sellerIds.map((id) => groups.get(id) ?? []);
     }),
     sellersByOwner: new DataLoader(async (ownerIds: readonly string[]) => {
-      const rows = await prisma.seller.findMany({ where: { ownerId: { in: [...ownerIds] } }, orderBy: { name: 'asc' } });
+      const rows = await prisma.seller.findMany({
+        where: { ownerId: { in: [...ownerIds] } },
+        orderBy: { name: 'asc' },
+      });
       const groups = groupBy<Seller>(rows, (row) => row.ownerId);
       return ownerIds.map((id) => groups.get(id) ?? []);
     }),

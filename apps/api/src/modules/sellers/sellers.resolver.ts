@@ -35,27 +35,44 @@ export class SellersResolver {
     return sellers.listStaff(ctx, sellerId);
   }
 
-  @Mutation(() => SellerCreatePayload, { description: 'Opens a shop; the caller becomes its owner.' })
+  @Mutation(() => SellerCreatePayload, {
+    description: 'Opens a shop; the caller becomes its owner.',
+  })
   @Authenticated()
-  sellerCreate(@Arg('input', () => SellerCreateInput) input: SellerCreateInput, @Ctx() ctx: Context) {
+  sellerCreate(
+    @Arg('input', () => SellerCreateInput) input: SellerCreateInput,
+    @Ctx() ctx: Context,
+  ) {
     return sellers.createSeller(ctx, input);
   }
 
   @Mutation(() => SellerUpdatePayload)
   @Allow(Permission.SELLER_MANAGE)
-  sellerUpdate(@Arg('id', () => ID) id: string, @Arg('input', () => SellerUpdateInput) input: SellerUpdateInput, @Ctx() ctx: Context) {
+  sellerUpdate(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => SellerUpdateInput) input: SellerUpdateInput,
+    @Ctx() ctx: Context,
+  ) {
     return sellers.updateSeller(ctx, id, input);
   }
 
   @Mutation(() => StoreCreatePayload)
   @Allow(Permission.STORES_MANAGE)
-  storeCreate(@Arg('sellerId', () => ID) sellerId: string, @Arg('input', () => StoreInput) input: StoreInput, @Ctx() ctx: Context) {
+  storeCreate(
+    @Arg('sellerId', () => ID) sellerId: string,
+    @Arg('input', () => StoreInput) input: StoreInput,
+    @Ctx() ctx: Context,
+  ) {
     return sellers.createStore(ctx, sellerId, input);
   }
 
   @Mutation(() => StoreUpdatePayload)
   @Allow(Permission.STORES_MANAGE)
-  storeUpdate(@Arg('id', () => ID) id: string, @Arg('input', () => StoreInput) input: StoreInput, @Ctx() ctx: Context) {
+  storeUpdate(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => StoreInput) input: StoreInput,
+    @Ctx() ctx: Context,
+  ) {
     return sellers.updateStore(ctx, id, input);
   }
 
@@ -65,15 +82,24 @@ export class SellersResolver {
     return sellers.deleteStore(ctx, id);
   }
 
-  @Mutation(() => StaffMemberAddPayload, { description: 'Creates the account when new and e-mails a set-password link.' })
+  @Mutation(() => StaffMemberAddPayload, {
+    description: 'Creates the account when new and e-mails a set-password link.',
+  })
   @Allow(Permission.STAFF_MANAGE)
-  staffMemberAdd(@Arg('input', () => StaffMemberAddInput) input: StaffMemberAddInput, @Ctx() ctx: Context) {
+  staffMemberAdd(
+    @Arg('input', () => StaffMemberAddInput) input: StaffMemberAddInput,
+    @Ctx() ctx: Context,
+  ) {
     return sellers.addStaffMember(ctx, input);
   }
 
   @Mutation(() => StaffMemberRemovePayload)
   @Allow(Permission.STAFF_MANAGE)
-  staffMemberRemove(@Arg('sellerId', () => ID) sellerId: string, @Arg('userId', () => ID) userId: string, @Ctx() ctx: Context) {
+  staffMemberRemove(
+    @Arg('sellerId', () => ID) sellerId: string,
+    @Arg('userId', () => ID) userId: string,
+    @Ctx() ctx: Context,
+  ) {
     return sellers.removeStaffMember(ctx, sellerId, userId);
   }
 }

@@ -204,8 +204,18 @@ export const SellerErrorCode = {
   EMAIL_INVALID: 'EMAIL_INVALID',
   URL_INVALID: 'URL_INVALID',
 } as const;
-export const SellerCreatePayload = MutationPayload('SellerCreate', 'seller', Seller, SellerErrorCode);
-export const SellerUpdatePayload = MutationPayload('SellerUpdate', 'seller', Seller, SellerErrorCode);
+export const SellerCreatePayload = MutationPayload(
+  'SellerCreate',
+  'seller',
+  Seller,
+  SellerErrorCode,
+);
+export const SellerUpdatePayload = MutationPayload(
+  'SellerUpdate',
+  'seller',
+  Seller,
+  SellerErrorCode,
+);
 
 export const StoreErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
@@ -230,8 +240,18 @@ export const StaffErrorCode = {
   ALREADY_STAFF: 'ALREADY_STAFF',
   CANNOT_REMOVE_OWNER: 'CANNOT_REMOVE_OWNER',
 } as const;
-export const StaffMemberAddPayload = MutationPayload('StaffMemberAdd', 'staffMember', StaffMember, StaffErrorCode);
-export const StaffMemberRemovePayload = MutationPayload('StaffMemberRemove', 'removedUserId', ID, StaffErrorCode);
+export const StaffMemberAddPayload = MutationPayload(
+  'StaffMemberAdd',
+  'staffMember',
+  StaffMember,
+  StaffErrorCode,
+);
+export const StaffMemberRemovePayload = MutationPayload(
+  'StaffMemberRemove',
+  'removedUserId',
+  ID,
+  StaffErrorCode,
+);
 
 @ObjectType({ description: 'What the viewer may do within one seller.' })
 export class SellerAccess {
@@ -241,6 +261,9 @@ export class SellerAccess {
   @Field(() => [Permission])
   permissions!: Permission[];
 
-  @Field(() => Store, { nullable: true, description: 'The store a store-counter account belongs to.' })
+  @Field(() => Store, {
+    nullable: true,
+    description: 'The store a store-counter account belongs to.',
+  })
   store!: Store | null;
 }

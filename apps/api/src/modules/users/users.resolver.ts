@@ -28,7 +28,10 @@ export class UsersResolver {
     return ctx.loaders.identity.userById.load(id).catch(() => null);
   }
 
-  @Mutation(() => UserCreatePayload, { description: 'Creates an admin, salesperson or counter account and e-mails a set-password link.' })
+  @Mutation(() => UserCreatePayload, {
+    description:
+      'Creates an admin, salesperson or counter account and e-mails a set-password link.',
+  })
   @Allow(Permission.USERS_MANAGE)
   userCreate(@Arg('input', () => UserCreateInput) input: UserCreateInput, @Ctx() ctx: Context) {
     return users.createUser(ctx, input);
@@ -46,7 +49,9 @@ export class UsersResolver {
     return users.enableUser(ctx, id);
   }
 
-  @Mutation(() => UserResetPayload, { description: 'Forces a password reset, ends every session and unlocks the account.' })
+  @Mutation(() => UserResetPayload, {
+    description: 'Forces a password reset, ends every session and unlocks the account.',
+  })
   @Allow(Permission.USERS_MANAGE)
   userReset(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return users.resetUser(ctx, id);
