@@ -15,7 +15,19 @@ import { NoAccessView } from './views/no-access-view';
  * page; everyone else gets the shell, with their permissions in context.
  */
 export function ViewerGate({ children }: { children: ReactNode }) {
-  const { data, error, refetch, loading } = useQuery(ViewerDocument);
+  const {
+    data: current,
+    previousData,
+    error,
+    refetch,
+    loading,
+  } = useQuery(ViewerDocument, {
+    // Roles change while people work: pick up granted or withdrawn permissions
+    // (the navbar, the pages) without a reload. The API enforces them at once anyway.
+    pollInterval: 5 * 60_000,
+    skipPollAttempt: () => document.visibilityState === 'hidden',
+  });
+  const data = current ?? previousData;
   const store = useSessionStore();
   const logout = useLogout();
   const anonymous = data !== undefined && data.viewer === null;
@@ -25,7 +37,8 @@ export function ViewerGate({ children }: { children: ReactNode }) {
     if (anonymous) store.signOut('expired');
   }, [anonymous, store]);
 
-  if (error) {
+  // A failed background poll keeps the shell; only a first load without data shows the error.
+  if (error && !data) {
     return (
       <Container size="sm" py="xl">
         <ErrorState

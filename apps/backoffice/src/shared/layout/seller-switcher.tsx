@@ -30,7 +30,7 @@ export function SellerSwitcher() {
     <NativeSelect
       aria-label="Current seller"
       size="xs"
-      w={{ base: 140, sm: 200 }}
+      w={{ base: 120, sm: 200 }}
       value={current?.seller.id ?? ''}
       onChange={(event) => change(event.currentTarget.value)}
       data={access.sellers.map((entry) => ({ value: entry.seller.id, label: entry.seller.name }))}

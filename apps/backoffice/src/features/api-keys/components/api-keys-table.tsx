@@ -47,7 +47,7 @@ export function ApiKeysTable({
             return (
               <Table.Tr key={key.id}>
                 <Table.Td fw={500}>{key.name}</Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <Code>{key.prefix}…</Code>
                 </Table.Td>
                 <Table.Td>
@@ -62,7 +62,7 @@ export function ApiKeysTable({
                   </Group>
                 </Table.Td>
                 <Table.Td>{key.seller?.name ?? '—'}</Table.Td>
-                <Table.Td>{formatDate(key.createdAt)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(key.createdAt)}</Table.Td>
                 <Table.Td>
                   {key.lastUsedAt ? (
                     formatDateTime(key.lastUsedAt)
@@ -73,8 +73,8 @@ export function ApiKeysTable({
                   )}
                 </Table.Td>
                 <Table.Td>{key.expiresAt ? formatDate(key.expiresAt) : 'Never'}</Table.Td>
-                <Table.Td>
-                  <Badge color={state.color} variant="light">
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <Badge color={state.color} variant="light" style={{ overflow: 'visible' }}>
                     {state.label}
                   </Badge>
                 </Table.Td>
