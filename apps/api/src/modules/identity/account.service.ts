@@ -191,18 +191,18 @@ export async function resetPassword(ctx: Context, input: { token: string; newPas
       data: { usedAt: new Date() },
     });
     if (claimed.count === 0) return null;
+    const before = await tx.user.findUniqueOrThrow({ where: { id: found.userId } });
+    // The link reached the mailbox: that confirms the address too.
     const updated = await tx.user.update({
-      where: { id: found.userId },
+      where: { id: before.id },
       data: {
         passwordHash,
         passwordResetRequired: false,
         lockedAt: null,
         failedLogins: 0,
-        emailVerifiedAt: undefined,
+        emailVerifiedAt: before.emailVerifiedAt ?? new Date(),
       },
     });
-    if (!updated.emailVerifiedAt)
-      await tx.user.update({ where: { id: updated.id }, data: { emailVerifiedAt: new Date() } });
     await clearFailures(tx, `email:${updated.email.toLowerCase()}`);
     await tx.session.updateMany({
       where: { userId: updated.id, revokedAt: null },

@@ -7,6 +7,7 @@ import { assignRole } from '../access/access.service.js';
 import { notifyAuthzChanged } from '../access/authz.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { sendPasswordMail } from '../identity/account.service.js';
+import { clearFailures } from '../identity/throttle.js';
 import { normaliseEmail, normaliseName } from '../identity/validation.js';
 import type { UserCreateInput, UsersArgs } from './users.types.js';
 
@@ -167,6 +168,9 @@ export function resetUser(ctx: Context, id: string) {
     id,
     'USER_RESET',
     { passwordHash: null, passwordResetRequired: true, lockedAt: null, failedLogins: 0 },
-    (tx, user) => sendPasswordMail(ctx, tx, user, 'reset'),
+    async (tx, user) => {
+      await clearFailures(tx, `email:${user.email.toLowerCase()}`);
+      await sendPasswordMail(ctx, tx, user, 'reset');
+    },
   );
 }
