@@ -82,6 +82,14 @@ describe('staff', () => {
               builtIn: true,
               description: null,
             },
+            {
+              __typename: 'Role',
+              id: 'r-weekend',
+              name: 'Weekend counter',
+              scope: 'SELLER',
+              builtIn: false,
+              description: null,
+            },
           ],
         } as RoleOptionsQuery,
       },
@@ -115,7 +123,7 @@ describe('staff', () => {
             sellerId: greenGrocer.id,
             email: 'cora@example.com',
             name: 'Cora Counter',
-            roleId: 'r-counter',
+            roleId: 'r-weekend',
             storeId: null,
           },
         },
@@ -130,7 +138,7 @@ describe('staff', () => {
                 __typename: 'StaffMemberAddError',
                 code: 'STORE_REQUIRED',
                 field: 'storeId',
-                message: 'A store counter works at one store: choose it.',
+                message: 'This role works at one store: choose it.',
               },
             ],
           },
@@ -144,7 +152,7 @@ describe('staff', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Add staff' }));
     const dialog = await screen.findByRole('dialog', { name: 'Add staff to Green Grocer' });
     await waitFor(() =>
-      expect(within(dialog).getByRole('option', { name: 'Store counter' })).toBeTruthy(),
+      expect(within(dialog).getByRole('option', { name: 'Weekend counter' })).toBeTruthy(),
     );
     // Only seller roles can be given here.
     expect(within(dialog).queryByRole('option', { name: 'Admin' })).toBeNull();
@@ -154,12 +162,16 @@ describe('staff', () => {
       target: { value: 'cora@example.com' },
     });
     fireEvent.change(within(dialog).getByLabelText(/^Name/), { target: { value: 'Cora Counter' } });
+    // The built-in Store counter role needs its store before anything is sent.
     fireEvent.change(within(dialog).getByLabelText(/^Role/), { target: { value: 'r-counter' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Add to staff' }));
+    expect(await within(dialog).findByText('Choose the store this counter works at.')).toBeTruthy();
 
-    const message = await within(dialog).findByText(
-      'A store counter works at one store: choose it.',
-    );
+    // Other roles leave it to the API, whose error lands on the same field.
+    fireEvent.change(within(dialog).getByLabelText(/^Role/), { target: { value: 'r-weekend' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add to staff' }));
+
+    const message = await within(dialog).findByText('This role works at one store: choose it.');
     const storeSelect = within(dialog).getByLabelText(/^Store/);
     expect(storeSelect.getAttribute('aria-invalid')).toBe('true');
     expect(storeSelect.getAttribute('aria-describedby')).toContain(message.id);

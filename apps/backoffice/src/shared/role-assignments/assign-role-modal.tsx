@@ -7,6 +7,7 @@ import {
   RoleAssignmentList_AssignmentFragmentDoc,
   RoleOptionsDocument,
 } from '../../generated/graphql';
+import { roleNeedsStore } from '../access/roles';
 import { toast } from '../feedback/toast';
 import { FormErrors } from '../forms/form-errors';
 import { useFieldErrors } from '../forms/use-field-errors';
@@ -79,6 +80,7 @@ function AssignRoleForm({
   const { formErrors, apply, applyThrown, clear } = useFieldErrors(form, { fieldMap: FIELD_MAP });
   const role = roles.find((r) => r.id === form.values.roleId);
   const sellerScoped = role?.scope === 'SELLER';
+  const needsStore = roleNeedsStore(role);
   const lookup = useSellerBySlug(fixedSeller ? '' : form.values.sellerSlug);
   const seller = fixedSeller ?? lookup.seller;
 
@@ -101,6 +103,10 @@ function AssignRoleForm({
 
   const submit = form.onSubmit(async (values) => {
     clear();
+    if (needsStore && !values.storeId) {
+      form.setFieldError('storeId', 'Choose the store this counter belongs to.');
+      return;
+    }
     if (sellerScoped && !seller) {
       form.setFieldError('sellerSlug', 'Name the seller this role applies to.');
       return;
@@ -157,9 +163,14 @@ function AssignRoleForm({
         {sellerScoped && seller ? (
           <NativeSelect
             label="Store"
-            description="Store-counter roles act for one store; leave empty for others."
+            required={needsStore}
+            description={
+              needsStore
+                ? 'A store counter belongs to one store of the seller.'
+                : 'Optional for this role.'
+            }
             data={[
-              { value: '', label: 'No particular store' },
+              { value: '', label: needsStore ? 'Choose a store' : 'No particular store' },
               ...seller.stores.map((store) => ({ value: store.id, label: store.name })),
             ]}
             {...form.getInputProps('storeId')}

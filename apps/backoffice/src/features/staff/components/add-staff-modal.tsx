@@ -3,6 +3,7 @@ import { Button, Group, Modal, NativeSelect, Stack, Text, TextInput } from '@man
 import { useForm } from '@mantine/form';
 
 import { RoleOptionsDocument, StaffMemberAddDocument } from '../../../generated/graphql';
+import { roleNeedsStore } from '../../../shared/access/roles';
 import { toast } from '../../../shared/feedback/toast';
 import { FormErrors } from '../../../shared/forms/form-errors';
 import { useFieldErrors } from '../../../shared/forms/use-field-errors';
@@ -46,12 +47,17 @@ function AddStaffForm({
   });
   const { formErrors, apply, applyThrown, clear } = useFieldErrors(form);
   const role = roles.find((r) => r.id === form.values.roleId);
+  const needsStore = roleNeedsStore(role);
   const [staffMemberAdd, { loading }] = useMutation(StaffMemberAddDocument, {
     refetchQueries: ['SellerStaff'],
   });
 
   const submit = form.onSubmit(async (values) => {
     clear();
+    if (needsStore && !values.storeId) {
+      form.setFieldError('storeId', 'Choose the store this counter works at.');
+      return;
+    }
     try {
       const { data } = await staffMemberAdd({
         variables: {
@@ -77,7 +83,8 @@ function AddStaffForm({
       <FormErrors errors={formErrors} title="The person was not added" />
       <Stack gap="md">
         <Text size="sm" c="dimmed">
-          When no account uses this e-mail yet, one is created for the person.
+          When no account uses this e-mail yet, one is created and the person is e-mailed a link to
+          set a password.
         </Text>
         <TextInput label="E-mail" type="email" required {...form.getInputProps('email')} />
         <TextInput label="Name" required {...form.getInputProps('name')} />
@@ -98,9 +105,10 @@ function AddStaffForm({
         ) : null}
         <NativeSelect
           label="Store"
-          description="Needed for store-counter roles: the store they work at."
+          required={needsStore}
+          description={needsStore ? 'The store this counter works at.' : 'Optional for this role.'}
           data={[
-            { value: '', label: 'No particular store' },
+            { value: '', label: needsStore ? 'Choose a store' : 'No particular store' },
             ...seller.stores.map((store) => ({ value: store.id, label: store.name })),
           ]}
           {...form.getInputProps('storeId')}

@@ -4,6 +4,7 @@ import { useForm } from '@mantine/form';
 import { useNavigate } from 'react-router';
 
 import { RoleOptionsDocument, UserCreateDocument } from '../../../generated/graphql';
+import { roleNeedsStore } from '../../../shared/access/roles';
 import { toast } from '../../../shared/feedback/toast';
 import { FormErrors } from '../../../shared/forms/form-errors';
 import { useFieldErrors } from '../../../shared/forms/use-field-errors';
@@ -16,8 +17,8 @@ const FIELD_MAP = { sellerId: 'sellerSlug', 'input.sellerId': 'sellerSlug' } as 
 /**
  * Creates an admin, salesperson or store-counter account (userCreate). A
  * seller-scoped role needs its seller, and a store counter one of the
- * seller's stores. No password is set here: the new user chooses one through
- * a password reset.
+ * seller's stores. No password is set here: the API e-mails the new user a
+ * link to set one.
  */
 export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   return (
@@ -48,6 +49,7 @@ export function CreateUserForm({
   const { formErrors, apply, applyThrown, clear } = useFieldErrors(form, { fieldMap: FIELD_MAP });
   const role = roles.find((r) => r.id === form.values.roleId);
   const sellerScoped = role?.scope === 'SELLER';
+  const needsStore = roleNeedsStore(role);
   const lookup = useSellerBySlug(sellerScoped ? form.values.sellerSlug : '');
 
   const [userCreate, { loading }] = useMutation(UserCreateDocument, {
@@ -59,6 +61,10 @@ export function CreateUserForm({
 
   const submit = form.onSubmit(async (values) => {
     clear();
+    if (needsStore && !values.storeId) {
+      form.setFieldError('storeId', 'Choose the store this counter belongs to.');
+      return;
+    }
     try {
       const { data } = await userCreate({
         variables: {
@@ -75,7 +81,7 @@ export function CreateUserForm({
       if (!payload || apply(payload.errors) || !payload.user) return;
       toast.success({
         title: 'Account created',
-        message: `${payload.user.name} can now set a password through a password reset.`,
+        message: `A link to set a password was e-mailed to ${payload.user.email}.`,
       });
       onCreated();
       void navigate(`/users/${encodeURIComponent(payload.user.id)}`);
@@ -116,10 +122,15 @@ export function CreateUserForm({
             />
             <NativeSelect
               label="Store"
-              description="A store counter belongs to one store of the seller."
+              required={needsStore}
+              description={
+                needsStore
+                  ? 'A store counter belongs to one store of the seller.'
+                  : 'Optional for this role.'
+              }
               disabled={!lookup.seller}
               data={[
-                { value: '', label: 'No particular store' },
+                { value: '', label: needsStore ? 'Choose a store' : 'No particular store' },
                 ...(lookup.seller?.stores ?? []).map((store) => ({
                   value: store.id,
                   label: `${store.name} — ${store.city}`,
