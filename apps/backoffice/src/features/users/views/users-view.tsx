@@ -37,8 +37,11 @@ export function UsersView() {
   const { data, previousData, loading, error, refetch } = useQuery(UsersDocument, {
     variables: { ...filters, ...pages.variables },
   });
-  // The role filter is a convenience: without the roles, it is simply not offered.
-  const { data: rolesData } = useQuery(RoleOptionsDocument);
+  // The role filter is a convenience: Query.roles needs USERS_MANAGE or ROLES_MANAGE,
+  // so with USERS_READ alone the filter is simply not offered.
+  const { data: rolesData } = useQuery(RoleOptionsDocument, {
+    skip: !(canManage || access.can('ROLES_MANAGE')),
+  });
   const shown = (data ?? previousData)?.users;
 
   return (
