@@ -1,4 +1,9 @@
 import { expect, test } from '../../fixtures/index.js';
+import { Backoffice } from '../../pages/backoffice.js';
+
+test.beforeEach(async ({ page }) => {
+  await new Backoffice(page).logIn('seller@bazaar.test', 'bazaar-demo-pass');
+});
 
 test.describe('back-office dashboard', () => {
   test('shows the live API status and shop settings', async ({
