@@ -78,6 +78,15 @@ export class RoleFieldResolver {
     return role.builtInKey !== null;
   }
 
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'Stable key of a built-in role (seller_owner, salesperson, store_counter, admin, super_admin); null for custom roles.',
+  })
+  key(@Root() role: RoleRow): string | null {
+    return role.builtInKey;
+  }
+
   @FieldResolver(() => Int)
   assignmentCount(@Root() role: RoleRow, @Ctx() ctx: Context) {
     return ctx.loaders.access.assignmentCountByRole.load(role.id);

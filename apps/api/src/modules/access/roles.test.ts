@@ -45,6 +45,9 @@ describe('roles', async () => {
         })
       ).data?.roleCreate.errors,
     ).toEqual([{ code: 'PERMISSION_NOT_SELLER_SCOPED', field: 'permissions' }]);
+    const keys = (await admin.graphql('{ roles { key builtIn } }')).data?.roles;
+    expect(keys).toContainEqual({ key: 'store_counter', builtIn: true });
+    expect(keys).toContainEqual({ key: null, builtIn: false });
     const builtIn = await db.prisma.role.findUniqueOrThrow({ where: { builtInKey: 'admin' } });
     const edit = await admin.graphql(
       'mutation($id: ID!) { roleUpdate(id: $id, input: { name: "Boss", scope: PLATFORM, permissions: [] }) { errors { code } } }',

@@ -1,15 +1,17 @@
 import type { Seller as SellerRow } from '@bazaar/db';
 import { Permission } from '@bazaar/schema';
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Allow, Authenticated, Public } from '../../common/auth/access.js';
 import type { Context } from '../../context.js';
 import * as sellers from './sellers.service.js';
 import {
   Seller,
+  SellerConnection,
   SellerCreateInput,
   SellerCreatePayload,
   SellerUpdateInput,
   SellerUpdatePayload,
+  SellersArgs,
   StaffMember,
   StaffMemberAddInput,
   StaffMemberAddPayload,
@@ -27,6 +29,14 @@ export class SellersResolver {
   @Public()
   seller(@Arg('slug', () => String) slug: string, @Ctx() ctx: Context): Promise<SellerRow | null> {
     return ctx.db.prisma.seller.findUnique({ where: { slug } });
+  }
+
+  @Query(() => SellerConnection, {
+    description: 'Every shop by name, optionally searched. Public.',
+  })
+  @Public()
+  sellers(@Args(() => SellersArgs) args: SellersArgs, @Ctx() ctx: Context) {
+    return sellers.listSellers(ctx, args);
   }
 
   @Query(() => [StaffMember], { description: "A seller's staff (STAFF_READ within the seller)." })

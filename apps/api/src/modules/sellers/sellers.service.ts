@@ -6,6 +6,7 @@ import { Permission } from '@bazaar/schema';
 import { can } from '../../common/auth/session.js';
 import { ForbiddenError } from '../../common/errors/errors.js';
 import { PayloadErrors } from '../../common/errors/payload.js';
+import { connectionFromRows, decodeCursor } from '../../common/pagination/connection.js';
 import type { Context } from '../../context.js';
 import { assignRole } from '../access/access.service.js';
 import { notifyAuthzChanged } from '../access/authz.js';
@@ -16,6 +17,7 @@ import { isHttpUrl, normaliseEmail, normaliseName } from '../identity/validation
 import type {
   OpeningHoursInput,
   SellerCreateInput,
+  SellersArgs,
   SellerUpdateInput,
   StaffMemberAddInput,
   StoreInput,
@@ -197,6 +199,36 @@ export async function deleteStore(ctx: Context, id: string) {
   if (!(await ownStore(ctx, id, errors))) return { deletedId: null, errors: errors.list };
   await ctx.db.prisma.store.delete({ where: { id } });
   return { deletedId: id, errors: [] };
+}
+
+type SellerKey = { name: string; id: string };
+const isSellerKey = (value: unknown): value is SellerKey =>
+  typeof (value as SellerKey | null)?.name === 'string' &&
+  typeof (value as SellerKey).id === 'string';
+
+/** Every shop by name, for pickers and directories. */
+export async function listSellers(ctx: Context, args: SellersArgs) {
+  const search = args.search?.trim();
+  const where: Prisma.SellerWhereInput = search
+    ? { OR: [{ name: { contains: search, mode: 'insensitive' } }, { slug: { contains: search } }] }
+    : {};
+  const after = args.after ? decodeCursor(args.after, isSellerKey) : null;
+  const rows = await ctx.db.prisma.seller.findMany({
+    where: after
+      ? {
+          AND: [
+            where,
+            { OR: [{ name: { gt: after.name } }, { name: after.name, id: { gt: after.id } }] },
+          ],
+        }
+      : where,
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+    take: args.first + 1,
+  });
+  return connectionFromRows(rows, args, {
+    cursorOf: (row) => ({ name: row.name, id: row.id }),
+    count: () => ctx.db.prisma.seller.count({ where }),
+  });
 }
 
 type StaffCode =

@@ -150,4 +150,21 @@ describe('sellers', async () => {
     );
     expect(removeOwner.data?.staffMemberRemove.errors).toEqual([{ code: 'CANNOT_REMOVE_OWNER' }]);
   });
+
+  it('are listed by name for anyone, searchable and paged', async () => {
+    for (const slug of ['cedar', 'birch', 'alder', 'aspen']) await createSeller(slug);
+    const page = (args: string) =>
+      api.graphql<any>(
+        `{ sellers(${args}) { totalCount edges { node { slug } } pageInfo { endCursor hasNextPage } } }`,
+      );
+    const first = (await page('first: 2')).data.sellers;
+    expect(first.edges.map((e: any) => e.node.slug)).toEqual(['alder', 'aspen']);
+    const rest = (await page(`first: 2, after: "${first.pageInfo.endCursor}"`)).data.sellers;
+    expect(rest.edges.map((e: any) => e.node.slug)).toEqual(['birch', 'cedar']);
+    expect(rest.pageInfo.hasNextPage).toBe(false);
+    expect((await page('first: 5, search: "AS"')).data.sellers).toMatchObject({
+      totalCount: 1,
+      edges: [{ node: { slug: 'aspen' } }],
+    });
+  });
 });

@@ -1,5 +1,6 @@
 import { Permission } from '@bazaar/schema';
-import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ConnectionArgs, ConnectionType } from '../../common/pagination/connection.js';
 import { MutationPayload } from '../../common/errors/payload.js';
 import { DateTimeScalar } from '../../common/graphql/scalars.js';
 import { RoleAssignment } from '../access/access.types.js';
@@ -266,4 +267,12 @@ export class SellerAccess {
     description: 'The store a store-counter account belongs to.',
   })
   store!: Store | null;
+}
+
+export const SellerConnection = ConnectionType('Seller', Seller);
+
+@ArgsType()
+export class SellersArgs extends ConnectionArgs {
+  @Field(() => String, { nullable: true, description: 'Part of the name or slug.' })
+  search?: string | null;
 }
