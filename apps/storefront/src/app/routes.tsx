@@ -4,6 +4,7 @@ import { authRoutes } from '../features/auth';
 import { homeRoutes } from '../features/home';
 import { notFoundRoutes } from '../features/not-found';
 import { profileRoutes } from '../features/profile';
+import { sellerRoutes } from '../features/seller';
 import { ShellView } from '../features/shell/views/shell-view';
 import { statusRoutes } from '../features/status';
 import { AppLoading } from './app-loading';
@@ -32,6 +33,7 @@ export const routes: RouteObject[] = [
           ...authRoutes,
           ...accountRoutes,
           ...profileRoutes,
+          ...sellerRoutes,
           ...notFoundRoutes,
         ],
       },

@@ -21,8 +21,8 @@ const GRACE: NonNullable<PublicProfilePageQuery['publicProfile']> = {
   avatarUrl: null,
   memberSince: '2024-03-15T09:30:00Z',
   sellers: [
-    { __typename: 'Seller', id: 'seller-1', name: 'Cobol Corner' },
-    { __typename: 'Seller', id: 'seller-2', name: 'Bug Bazaar' },
+    { __typename: 'Seller', id: 'seller-1', name: 'Cobol Corner', slug: 'cobol-corner' },
+    { __typename: 'Seller', id: 'seller-2', name: 'Bug Bazaar', slug: 'bug-bazaar' },
   ],
 };
 
@@ -40,6 +40,9 @@ describe('public profile', () => {
         .getAllByRole('listitem')
         .map((item) => item.textContent),
     ).toEqual(['Cobol Corner', 'Bug Bazaar']);
+    expect(within(shops).getByRole('link', { name: 'Bug Bazaar' }).getAttribute('href')).toBe(
+      '/s/bug-bazaar',
+    );
   });
 
   it('shows the picture when there is one', async () => {

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import type { ProfileShopsSellerFragment } from '../../../generated/profile';
 import styles from './profile.module.css';
 
@@ -17,7 +18,9 @@ export function ProfileShops({
       </h2>
       <ul className={styles.shopList}>
         {sellers.map((seller) => (
-          <li key={seller.id}>{seller.name}</li>
+          <li key={seller.id}>
+            <Link to={`/s/${seller.slug}`}>{seller.name}</Link>
+          </li>
         ))}
       </ul>
     </section>
