@@ -72,6 +72,7 @@ describe('staff', () => {
               name: 'Admin',
               scope: 'PLATFORM',
               builtIn: true,
+              key: 'admin',
               description: null,
             },
             {
@@ -80,6 +81,7 @@ describe('staff', () => {
               name: 'Store counter',
               scope: 'SELLER',
               builtIn: true,
+              key: 'store_counter',
               description: null,
             },
             {
@@ -88,6 +90,7 @@ describe('staff', () => {
               name: 'Weekend counter',
               scope: 'SELLER',
               builtIn: false,
+              key: null,
               description: null,
             },
           ],

@@ -1,13 +1,14 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import {
   RoleOptionsDocument,
-  SellerBySlugDocument,
+  SellerOptionsDocument,
   UserCreateDocument,
   UsersDocument,
   type RoleOptionsQuery,
-  type SellerBySlugQuery,
+  type SellerOptionsQuery,
+  type SellerOptionsQueryVariables,
   type UserCreateMutation,
   type UsersQuery,
   type UsersQueryVariables,
@@ -27,6 +28,7 @@ const roleOptions = {
           name: 'Admin',
           scope: 'PLATFORM',
           builtIn: true,
+          key: 'admin',
           description: null,
         },
         {
@@ -35,6 +37,7 @@ const roleOptions = {
           name: 'Store counter',
           scope: 'SELLER',
           builtIn: true,
+          key: 'store_counter',
           description: 'Sells at one store’s counter.',
         },
       ],
@@ -182,7 +185,9 @@ describe('users list', () => {
 
 /** The error text Mantine attached to an input (through aria-describedby). */
 function errorOf(label: RegExp): string | null {
-  const input = screen.getByLabelText(label);
+  // The field itself: a searchable select's option list is labelled by the same label.
+  const input = screen.getAllByLabelText(label).find((el) => el.matches('input, select'));
+  if (!input) throw new Error(`No field labelled ${String(label)}`);
   if (input.getAttribute('aria-invalid') !== 'true') return null;
   const ids = (input.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
   return ids
@@ -193,22 +198,131 @@ function errorOf(label: RegExp): string | null {
     .trim();
 }
 
+const shops = [
+  {
+    __typename: 'Seller' as const,
+    id: 's-green',
+    name: 'Green Grocer',
+    slug: 'green-grocer',
+    stores: [
+      { __typename: 'Store' as const, id: 'st-baixa', name: 'Baixa', city: 'Lisbon' },
+      { __typename: 'Store' as const, id: 'st-alfama', name: 'Alfama', city: 'Lisbon' },
+    ],
+  },
+  {
+    __typename: 'Seller' as const,
+    id: 's-harbour',
+    name: 'Harbour Books',
+    slug: 'harbour-books',
+    stores: [{ __typename: 'Store' as const, id: 'st-quay', name: 'Quay', city: 'Porto' }],
+  },
+  {
+    __typename: 'Seller' as const,
+    id: 's-sams',
+    name: 'Sam’s Corner Shop',
+    slug: 'sams-corner-shop',
+    stores: [],
+  },
+];
+
+/** The shop directory (Query.sellers): matches part of a name or slug and records each search. */
+function sellersApi() {
+  const calls: SellerOptionsQueryVariables[] = [];
+  const mock = {
+    request: {
+      query: SellerOptionsDocument,
+      variables: (variables: SellerOptionsQueryVariables) => {
+        calls.push(variables);
+        return true;
+      },
+    },
+    result: (variables: SellerOptionsQueryVariables) => {
+      const search = variables.search?.toLowerCase();
+      const matches = shops.filter(
+        (shop) => !search || shop.name.toLowerCase().includes(search) || shop.slug.includes(search),
+      );
+      return {
+        data: {
+          sellers: {
+            __typename: 'SellerConnection',
+            totalCount: matches.length,
+            edges: matches
+              .slice(0, variables.first)
+              .map((node) => ({ __typename: 'SellerEdge', node })),
+          },
+        } as SellerOptionsQuery,
+      };
+    },
+    maxUsageCount: Number.POSITIVE_INFINITY,
+  };
+  return { calls, mock };
+}
+
+/** Types into the seller picker as a person would (Mantine ignores changes to an unfocused input). */
+function typeSeller(text: string) {
+  const input = screen.getByRole('combobox', { name: /^Seller/ });
+  act(() => input.focus());
+  fireEvent.change(input, { target: { value: text } });
+}
+
+/** The picker's options (the Role select's <option>s are left out). */
+function sellerOptions(): string[] {
+  return screen
+    .getAllByRole('option')
+    .filter((option) => option.tagName !== 'OPTION')
+    .map((option) => option.textContent ?? '');
+}
+
+describe('seller picker', () => {
+  it('searches the shop directory as one types and offers the chosen seller’s stores', async () => {
+    const api = sellersApi();
+    renderScreen(<CreateUserForm onCancel={() => undefined} onCreated={() => undefined} />, {
+      mocks: [roleOptions, api.mock],
+    });
+    await screen.findByRole('option', { name: 'Store counter (seller)' });
+    fireEvent.change(screen.getByLabelText(/^Role/), { target: { value: 'r-counter' } });
+
+    // Before a seller is chosen there is no store to pick.
+    const store = screen.getByRole('combobox', { name: /^Store/ }) as HTMLSelectElement;
+    expect(store.disabled).toBe(true);
+    await waitFor(() => expect(api.calls).toContainEqual({ search: null, first: 20 }));
+
+    typeSeller('gro');
+    await waitFor(() => expect(api.calls.at(-1)).toEqual({ search: 'gro', first: 20 }));
+    await waitFor(() => expect(sellerOptions()).toEqual(['Green Grocer (green-grocer)']));
+
+    typeSeller('zzz');
+    expect(await screen.findByText('No shop matches “zzz”.', {}, { timeout: 3000 })).toBeTruthy();
+    expect(api.calls.at(-1)).toEqual({ search: 'zzz', first: 20 });
+
+    // A slug finds its shop too.
+    typeSeller('harbour-b');
+    fireEvent.click(
+      await screen.findByRole(
+        'option',
+        { name: 'Harbour Books (harbour-books)' },
+        { timeout: 3000 },
+      ),
+    );
+    await waitFor(() => expect(store.disabled).toBe(false));
+    expect(
+      within(store)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Choose a store', 'Quay — Porto']);
+    expect(screen.getByText('1 store')).toBeTruthy();
+    expect((screen.getByRole('combobox', { name: /^Seller/ }) as HTMLInputElement).value).toBe(
+      'Harbour Books (harbour-books)',
+    );
+    // Showing the chosen seller's label is not a new search.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(api.calls.every((call) => !call.search?.includes('('))).toBe(true);
+  });
+});
+
 describe('create account', () => {
   it('asks for the seller and store of a store counter and shows the API’s errors by their fields', async () => {
-    const sellerLookup = {
-      request: { query: SellerBySlugDocument, variables: { slug: 'green-grocer' } },
-      result: {
-        data: {
-          seller: {
-            __typename: 'Seller',
-            id: 's-green',
-            name: 'Green Grocer',
-            slug: 'green-grocer',
-            stores: [{ __typename: 'Store', id: 'st-baixa', name: 'Baixa', city: 'Lisbon' }],
-          },
-        } as SellerBySlugQuery,
-      },
-    };
+    const api = sellersApi();
     const refused = {
       request: {
         query: UserCreateDocument,
@@ -252,7 +366,7 @@ describe('create account', () => {
       },
     };
     renderScreen(<CreateUserForm onCancel={() => undefined} onCreated={() => undefined} />, {
-      mocks: [roleOptions, sellerLookup, refused],
+      mocks: [roleOptions, api.mock, refused],
     });
 
     fireEvent.change(screen.getByLabelText(/E-mail/), { target: { value: 'ana@example.com' } });
@@ -263,8 +377,15 @@ describe('create account', () => {
     expect(screen.queryByLabelText(/^Seller/)).toBeNull();
     fireEvent.change(screen.getByLabelText(/^Role/), { target: { value: 'r-counter' } });
 
-    fireEvent.change(screen.getByLabelText(/^Seller/), { target: { value: 'green-grocer' } });
-    expect(await screen.findByText('Found: Green Grocer')).toBeTruthy();
+    // The seller comes first: nothing is sent without it.
+    fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
+    expect(await screen.findByText('Choose the seller this account works for.')).toBeTruthy();
+
+    typeSeller('green');
+    fireEvent.click(
+      await screen.findByRole('option', { name: 'Green Grocer (green-grocer)' }, { timeout: 3000 }),
+    );
+    expect(errorOf(/^Seller/)).toBeNull();
     await waitFor(() =>
       expect(screen.getByRole('option', { name: 'Baixa — Lisbon' })).toBeTruthy(),
     );

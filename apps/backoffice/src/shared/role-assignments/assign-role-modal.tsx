@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, Group, Modal, NativeSelect, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useState } from 'react';
 
 import {
   RoleAssignDocument,
@@ -11,8 +12,7 @@ import { roleNeedsStore } from '../access/roles';
 import { toast } from '../feedback/toast';
 import { FormErrors } from '../forms/form-errors';
 import { useFieldErrors } from '../forms/use-field-errors';
-import { SellerSlugInput } from './seller-picker';
-import { useSellerBySlug } from './use-seller-by-slug';
+import { SellerPicker, type PickedSeller } from './seller-picker';
 
 export interface FixedSeller {
   id: string;
@@ -20,10 +20,8 @@ export interface FixedSeller {
   stores: readonly { id: string; name: string }[];
 }
 
-const FIELD_MAP = { sellerId: 'sellerSlug', 'input.sellerId': 'sellerSlug' } as const;
-
 /**
- * Gives a user a role. Seller-scoped roles need a seller (found by slug, or
+ * Gives a user a role. Seller-scoped roles need a seller (searched by name or slug, or
  * fixed when opened from a seller's staff page) and, for store counters, a
  * store of that seller.
  */
@@ -72,17 +70,23 @@ function AssignRoleForm({
   const { data: rolesData, loading: rolesLoading } = useQuery(RoleOptionsDocument);
   const roles = (rolesData?.roles ?? []).filter((role) => !fixedSeller || role.scope === 'SELLER');
   const form = useForm({
-    initialValues: { roleId: '', sellerSlug: '', storeId: '' },
+    initialValues: { roleId: '', sellerId: '', storeId: '' },
     validate: {
       roleId: (value) => (value ? null : 'Choose a role.'),
     },
   });
-  const { formErrors, apply, applyThrown, clear } = useFieldErrors(form, { fieldMap: FIELD_MAP });
+  const { formErrors, apply, applyThrown, clear } = useFieldErrors(form);
   const role = roles.find((r) => r.id === form.values.roleId);
   const sellerScoped = role?.scope === 'SELLER';
   const needsStore = roleNeedsStore(role);
-  const lookup = useSellerBySlug(fixedSeller ? '' : form.values.sellerSlug);
-  const seller = fixedSeller ?? lookup.seller;
+  // The chosen seller with its stores; the form holds its id (where the API's errors land).
+  const [picked, setPicked] = useState<PickedSeller | null>(null);
+  const seller = fixedSeller ?? picked;
+  const pickSeller = (next: PickedSeller | null) => {
+    setPicked(next);
+    form.setFieldValue('sellerId', next?.id ?? '');
+    form.setFieldValue('storeId', '');
+  };
 
   const [roleAssign, { loading }] = useMutation(RoleAssignDocument, {
     update(cache, { data }) {
@@ -103,12 +107,12 @@ function AssignRoleForm({
 
   const submit = form.onSubmit(async (values) => {
     clear();
-    if (needsStore && !values.storeId) {
-      form.setFieldError('storeId', 'Choose the store this counter belongs to.');
+    if (sellerScoped && !seller) {
+      form.setFieldError('sellerId', 'Choose the seller this role applies to.');
       return;
     }
-    if (sellerScoped && !seller) {
-      form.setFieldError('sellerSlug', 'Name the seller this role applies to.');
+    if (needsStore && !values.storeId) {
+      form.setFieldError('storeId', 'Choose the store this counter belongs to.');
       return;
     }
     try {
@@ -153,11 +157,12 @@ function AssignRoleForm({
           </Text>
         ) : null}
         {sellerScoped && !fixedSeller ? (
-          <SellerSlugInput
+          <SellerPicker
             label="Seller"
             required
-            lookup={lookup}
-            {...form.getInputProps('sellerSlug')}
+            value={picked}
+            onChange={pickSeller}
+            error={form.errors['sellerId']}
           />
         ) : null}
         {sellerScoped && seller ? (

@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, Group, Modal, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 
 import { RoleOptionsDocument, UserCreateDocument } from '../../../generated/graphql';
@@ -8,11 +9,7 @@ import { roleNeedsStore } from '../../../shared/access/roles';
 import { toast } from '../../../shared/feedback/toast';
 import { FormErrors } from '../../../shared/forms/form-errors';
 import { useFieldErrors } from '../../../shared/forms/use-field-errors';
-import { SellerSlugInput } from '../../../shared/role-assignments/seller-picker';
-import { useSellerBySlug } from '../../../shared/role-assignments/use-seller-by-slug';
-
-/** The API names the seller by id; the form by the slug typed to find it. */
-const FIELD_MAP = { sellerId: 'sellerSlug', 'input.sellerId': 'sellerSlug' } as const;
+import { SellerPicker, type PickedSeller } from '../../../shared/role-assignments/seller-picker';
 
 /**
  * Creates an admin, salesperson or store-counter account (userCreate). A
@@ -39,18 +36,24 @@ export function CreateUserForm({
   const { data: rolesData, loading: rolesLoading } = useQuery(RoleOptionsDocument);
   const roles = rolesData?.roles ?? [];
   const form = useForm({
-    initialValues: { email: '', name: '', roleId: '', sellerSlug: '', storeId: '' },
+    initialValues: { email: '', name: '', roleId: '', sellerId: '', storeId: '' },
     validate: {
       email: (value) => (/^\S+@\S+\.\S+$/.test(value.trim()) ? null : 'Enter an e-mail address.'),
       name: (value) => (value.trim() ? null : 'Enter the person’s name.'),
       roleId: (value) => (value ? null : 'Choose a role.'),
     },
   });
-  const { formErrors, apply, applyThrown, clear } = useFieldErrors(form, { fieldMap: FIELD_MAP });
+  const { formErrors, apply, applyThrown, clear } = useFieldErrors(form);
   const role = roles.find((r) => r.id === form.values.roleId);
   const sellerScoped = role?.scope === 'SELLER';
   const needsStore = roleNeedsStore(role);
-  const lookup = useSellerBySlug(sellerScoped ? form.values.sellerSlug : '');
+  // The chosen seller with its stores; the form holds its id (where the API's errors land).
+  const [seller, setSeller] = useState<PickedSeller | null>(null);
+  const pickSeller = (next: PickedSeller | null) => {
+    setSeller(next);
+    form.setFieldValue('sellerId', next?.id ?? '');
+    form.setFieldValue('storeId', '');
+  };
 
   const [userCreate, { loading }] = useMutation(UserCreateDocument, {
     update(cache, { data }) {
@@ -61,6 +64,10 @@ export function CreateUserForm({
 
   const submit = form.onSubmit(async (values) => {
     clear();
+    if (sellerScoped && !seller) {
+      form.setFieldError('sellerId', 'Choose the seller this account works for.');
+      return;
+    }
     if (needsStore && !values.storeId) {
       form.setFieldError('storeId', 'Choose the store this counter belongs to.');
       return;
@@ -72,7 +79,7 @@ export function CreateUserForm({
             email: values.email.trim(),
             name: values.name.trim(),
             roleId: values.roleId,
-            sellerId: sellerScoped ? (lookup.seller?.id ?? null) : null,
+            sellerId: sellerScoped ? (seller?.id ?? null) : null,
             storeId: sellerScoped && values.storeId ? values.storeId : null,
           },
         },
@@ -114,11 +121,12 @@ export function CreateUserForm({
             <Text size="sm" c="dimmed" mt={-8}>
               {role?.name} is a seller role: the account acts only for the seller named here.
             </Text>
-            <SellerSlugInput
+            <SellerPicker
               label="Seller"
               required
-              lookup={lookup}
-              {...form.getInputProps('sellerSlug')}
+              value={seller}
+              onChange={pickSeller}
+              error={form.errors['sellerId']}
             />
             <NativeSelect
               label="Store"
@@ -128,10 +136,10 @@ export function CreateUserForm({
                   ? 'A store counter belongs to one store of the seller.'
                   : 'Optional for this role.'
               }
-              disabled={!lookup.seller}
+              disabled={!seller}
               data={[
                 { value: '', label: needsStore ? 'Choose a store' : 'No particular store' },
-                ...(lookup.seller?.stores ?? []).map((store) => ({
+                ...(seller?.stores ?? []).map((store) => ({
                   value: store.id,
                   label: `${store.name} — ${store.city}`,
                 })),
