@@ -20,13 +20,17 @@ export class Backoffice {
     await this.navigation.getByRole('link', { name: section }).click();
   }
 
-  /** Chooses a role, then names the seller by its slug, in an open dialog. */
+  /** Chooses a role, then searches the seller by its slug and picks it, in an open dialog. */
   private async chooseRoleAndSeller(role: string, sellerSlug: string): Promise<void> {
     const dialog = this.page.getByRole('dialog');
     await dialog
       .getByRole('combobox', { name: 'Role', exact: true })
       .selectOption({ label: `${role} (seller)` });
-    await dialog.getByRole('textbox', { name: 'Seller', exact: true }).fill(sellerSlug);
+    const seller = dialog.getByRole('combobox', { name: 'Seller', exact: true });
+    await seller.click();
+    await seller.fill(sellerSlug);
+    // The options render outside the dialog.
+    await this.page.getByRole('option', { name: `(${sellerSlug})` }).click();
     await expect(dialog.getByRole('combobox', { name: 'Store', exact: true })).toBeEnabled();
   }
 

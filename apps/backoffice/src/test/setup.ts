@@ -1,8 +1,12 @@
 // jsdom lacks a few browser APIs Mantine relies on; minimal stand-ins here.
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 import { disposeSessions } from './session';
+
+// Lazy routes and Mantine render slowly while other packages' tasks share the
+// two cores: give findBy/waitFor time (tests still time out at 20 s).
+configure({ asyncUtilTimeout: 15_000 });
 
 // Vitest runs without globals, so Testing Library cannot register this itself.
 afterEach(() => {
