@@ -5,6 +5,7 @@ import { PayloadErrors } from '../../common/errors/payload.js';
 import { enqueueMail } from '../../common/mail/outbox.js';
 import { notifyAuthzChanged } from '../access/authz.js';
 import { recordAudit } from '../audit/audit.service.js';
+import type { PublicProfile, Viewer } from './identity.types.js';
 import { PASSWORD_MESSAGES, hashPassword, passwordProblem, verifyPassword } from './password.js';
 import { hashToken, randomToken } from './secrets.js';
 import { openSession } from './session.service.js';
@@ -323,4 +324,24 @@ export async function updateProfile(
     data: { name: name!, avatarUrl },
   });
   return { user, errors: [] };
+}
+
+/** The signed-in user and what they may do; null when signed out. */
+export async function viewer(ctx: Context): Promise<Viewer | null> {
+  const { userId, permissions, sellerPermissions } = ctx.session;
+  if (!userId) return null;
+  const user = await ctx.loaders.identity.userById.load(userId);
+  if (!user) return null;
+  return {
+    user: user as Viewer['user'],
+    permissions: [...permissions],
+    canUseBackoffice: permissions.size > 0 || sellerPermissions.size > 0,
+  };
+}
+
+/** What anyone may see of an active user. */
+export async function publicProfile(ctx: Context, id: string): Promise<PublicProfile | null> {
+  const user = await ctx.loaders.identity.userById.load(id).catch(() => null);
+  if (!user || user.status !== 'ACTIVE') return null;
+  return { id: user.id, name: user.name, avatarUrl: user.avatarUrl, memberSince: user.createdAt };
 }

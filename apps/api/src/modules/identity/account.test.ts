@@ -240,4 +240,58 @@ describe('accounts', async () => {
       ).toBeNull();
     });
   });
+
+  describe('e-mail verification', () => {
+    it('resends a link until the address is confirmed, then says it is done', async () => {
+      await createUser('ada@example.com');
+      const client = await signIn(api, 'ada@example.com');
+      const SEND = 'mutation { emailVerificationSend { sent errors { code } } }';
+      expect((await client.graphql(SEND)).data?.emailVerificationSend).toEqual({
+        sent: true,
+        errors: [],
+      });
+      const token = await tokenMailedTo('ada@example.com', '/verify-email');
+      expect((await api.graphql<any>(VERIFY, { token })).data.emailVerify.errors).toEqual([]);
+      expect((await client.graphql(SEND)).data?.emailVerificationSend).toEqual({
+        sent: null,
+        errors: [{ code: 'ALREADY_VERIFIED' }],
+      });
+      expect((await api.graphql(SEND)).errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+    });
+  });
+
+  it('edits an address and can make it the default', async () => {
+    await createUser('ada@example.com');
+    const ada = await signIn(api, 'ada@example.com');
+    const address = {
+      recipient: 'Ada',
+      line1: '1 Rue',
+      city: 'Paris',
+      postalCode: '75002',
+      country: 'FR',
+    };
+    const create = (input: object) =>
+      ada.graphql('mutation($i: AddressInput!) { addressCreate(input: $i) { address { id } } }', {
+        i: input,
+      });
+    const first = (await create(address)).data?.addressCreate.address.id;
+    const second = (await create({ ...address, line1: '2 Rue' })).data?.addressCreate.address.id;
+    const update = (id: string, input: object) =>
+      ada.graphql(
+        'mutation($id: ID!, $i: AddressInput!) { addressUpdate(id: $id, input: $i) { address { line1 isDefault } errors { code field } } }',
+        { id, i: input },
+      );
+    expect((await update(second, { ...address, city: ' ' })).data?.addressUpdate.errors).toEqual([
+      { code: 'FIELD_REQUIRED', field: 'city' },
+    ]);
+    expect(
+      (await update(second, { ...address, line1: '3 Rue', isDefault: true })).data?.addressUpdate,
+    ).toEqual({ address: { line1: '3 Rue', isDefault: true }, errors: [] });
+    const book = (await ada.graphql('{ viewer { addresses { id isDefault } } }')).data?.viewer
+      .addresses;
+    expect(book).toEqual([
+      { id: second, isDefault: true },
+      { id: first, isDefault: false },
+    ]);
+  });
 });

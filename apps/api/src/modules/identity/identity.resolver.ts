@@ -43,16 +43,8 @@ export class IdentityResolver {
     description: 'The signed-in user; null when signed out. Public.',
   })
   @Public()
-  async viewer(@Ctx() ctx: Context): Promise<Viewer | null> {
-    const { userId, permissions, sellerPermissions } = ctx.session;
-    if (!userId) return null;
-    const user = await ctx.loaders.identity.userById.load(userId);
-    if (!user) return null;
-    return {
-      user: user as User,
-      permissions: [...permissions],
-      canUseBackoffice: permissions.size > 0 || sellerPermissions.size > 0,
-    };
+  viewer(@Ctx() ctx: Context): Promise<Viewer | null> {
+    return accounts.viewer(ctx);
   }
 
   @Query(() => PublicProfile, {
@@ -60,13 +52,11 @@ export class IdentityResolver {
     description: 'What anyone may see of a user. Public.',
   })
   @Public()
-  async publicProfile(
+  publicProfile(
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: Context,
   ): Promise<PublicProfile | null> {
-    const user = await ctx.loaders.identity.userById.load(id).catch(() => null);
-    if (!user || user.status !== 'ACTIVE') return null;
-    return { id: user.id, name: user.name, avatarUrl: user.avatarUrl, memberSince: user.createdAt };
+    return accounts.publicProfile(ctx, id);
   }
 
   @Mutation(() => AccountSignUpPayload, { description: 'Creates an account and signs in. Public.' })

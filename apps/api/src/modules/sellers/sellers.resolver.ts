@@ -28,7 +28,7 @@ export class SellersResolver {
   @Query(() => Seller, { nullable: true, description: "A shop's public page. Public." })
   @Public()
   seller(@Arg('slug', () => String) slug: string, @Ctx() ctx: Context): Promise<SellerRow | null> {
-    return ctx.db.prisma.seller.findUnique({ where: { slug } });
+    return sellers.findSeller(ctx, slug);
   }
 
   @Query(() => SellerConnection, {

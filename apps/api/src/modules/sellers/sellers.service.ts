@@ -1,7 +1,7 @@
 // Seller shops, their stores and staff. Any user may open a shop and becomes
 // its owner; everything else is checked against the caller's permissions
 // within that seller.
-import type { Prisma } from '@bazaar/db';
+import type { Prisma, Seller } from '@bazaar/db';
 import { Permission } from '@bazaar/schema';
 import { can } from '../../common/auth/session.js';
 import { ForbiddenError } from '../../common/errors/errors.js';
@@ -199,6 +199,10 @@ export async function deleteStore(ctx: Context, id: string) {
   if (!(await ownStore(ctx, id, errors))) return { deletedId: null, errors: errors.list };
   await ctx.db.prisma.store.delete({ where: { id } });
   return { deletedId: id, errors: [] };
+}
+
+export function findSeller(ctx: Context, slug: string): Promise<Seller | null> {
+  return ctx.db.prisma.seller.findUnique({ where: { slug } });
 }
 
 type SellerKey = { name: string; id: string };

@@ -167,4 +167,33 @@ describe('sellers', async () => {
       edges: [{ node: { slug: 'aspen' } }],
     });
   });
+
+  it('owners remove a store and a staff member, who loses access at once', async () => {
+    const { seller, store: shopStore, owner } = await createSeller('shop-a');
+    const clerk = await createUser('clerk@example.com', [
+      { role: 'salesperson', sellerId: seller.id },
+    ]);
+    const session = await signIn(api, owner.email);
+    const clerkSession = await signIn(api, 'clerk@example.com');
+    const STORES = 'query($s: String!) { seller(slug: $s) { stores { id } } }';
+    expect(
+      (await clerkSession.graphql('{ viewer { sellerAccess { permissions } } }')).data?.viewer
+        .sellerAccess,
+    ).toHaveLength(1);
+    const removed = await session.graphql(
+      'mutation($s: ID!, $u: ID!) { staffMemberRemove(sellerId: $s, userId: $u) { removedUserId errors { code } } }',
+      { s: seller.id, u: clerk.id },
+    );
+    expect(removed.data?.staffMemberRemove).toEqual({ removedUserId: clerk.id, errors: [] });
+    expect(
+      (await clerkSession.graphql('{ viewer { canUseBackoffice sellerAccess { permissions } } }'))
+        .data?.viewer,
+    ).toEqual({ canUseBackoffice: false, sellerAccess: [] });
+    const deleted = await session.graphql(
+      'mutation($id: ID!) { storeDelete(id: $id) { deletedId errors { code } } }',
+      { id: shopStore.id },
+    );
+    expect(deleted.data?.storeDelete).toEqual({ deletedId: shopStore.id, errors: [] });
+    expect((await api.graphql<any>(STORES, { s: 'shop-a' })).data.seller.stores).toEqual([]);
+  });
 });
