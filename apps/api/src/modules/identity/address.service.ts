@@ -1,50 +1,20 @@
 import type { Context } from '../../context.js';
+import { cleanPostalAddress, cleanText } from '../../common/address/postal-address.js';
 import { PayloadErrors } from '../../common/errors/payload.js';
 import type { AddressInput } from './identity.types.js';
 
 const MAX_ADDRESSES = 20;
 type AddressCode = 'NOT_FOUND' | 'FIELD_REQUIRED' | 'COUNTRY_INVALID' | 'TOO_MANY_ADDRESSES';
 
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
-
-/** An ISO 3166-1 alpha-2 code that names a real region. */
-export function isCountryCode(value: string): boolean {
-  if (!/^[A-Z]{2}$/.test(value)) return false;
-  try {
-    return regionNames.of(value) !== value;
-  } catch {
-    return false;
-  }
-}
-
 function clean(input: AddressInput, errors: PayloadErrors<AddressCode>) {
-  const text = (value: string | null | undefined) => value?.trim().slice(0, 200) || null;
-  const data = {
-    label: text(input.label),
-    recipient: text(input.recipient),
-    line1: text(input.line1),
-    line2: text(input.line2),
-    city: text(input.city),
-    region: text(input.region),
-    postalCode: text(input.postalCode),
-    country: input.country.trim().toUpperCase(),
-    phone: text(input.phone),
+  const recipient = cleanText(input.recipient);
+  if (!recipient) errors.add('FIELD_REQUIRED', 'Fill this in.', 'recipient');
+  return {
+    ...cleanPostalAddress(input, errors),
+    label: cleanText(input.label),
+    recipient: recipient ?? '',
+    phone: cleanText(input.phone),
     isDefault: input.isDefault ?? false,
-  };
-  for (const field of ['recipient', 'line1', 'city', 'postalCode'] as const) {
-    if (!data[field]) errors.add('FIELD_REQUIRED', 'Fill this in.', field);
-  }
-  if (!isCountryCode(data.country))
-    errors.add(
-      'COUNTRY_INVALID',
-      'Choose a country (two-letter code such as FR or CN).',
-      'country',
-    );
-  return data as typeof data & {
-    recipient: string;
-    line1: string;
-    city: string;
-    postalCode: string;
   };
 }
 

@@ -1,5 +1,6 @@
 import { Permission } from '@bazaar/schema';
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { PostalAddress, PostalAddressInput } from '../../common/address/postal-address.js';
 import { MutationPayload } from '../../common/errors/payload.js';
 import { DateTimeScalar } from '../../common/graphql/scalars.js';
 
@@ -57,7 +58,7 @@ export class PublicProfile {
 }
 
 @ObjectType()
-export class Address {
+export class Address extends PostalAddress {
   @Field(() => ID)
   id!: string;
 
@@ -66,24 +67,6 @@ export class Address {
 
   @Field(() => String)
   recipient!: string;
-
-  @Field(() => String)
-  line1!: string;
-
-  @Field(() => String, { nullable: true })
-  line2!: string | null;
-
-  @Field(() => String)
-  city!: string;
-
-  @Field(() => String, { nullable: true })
-  region!: string | null;
-
-  @Field(() => String)
-  postalCode!: string;
-
-  @Field(() => String, { description: 'ISO 3166-1 alpha-2.' })
-  country!: string;
 
   @Field(() => String, { nullable: true })
   phone!: string | null;
@@ -182,30 +165,12 @@ export class ProfileUpdateInput {
 }
 
 @InputType()
-export class AddressInput {
+export class AddressInput extends PostalAddressInput {
   @Field(() => String, { nullable: true })
   label?: string | null;
 
   @Field(() => String)
   recipient!: string;
-
-  @Field(() => String)
-  line1!: string;
-
-  @Field(() => String, { nullable: true })
-  line2?: string | null;
-
-  @Field(() => String)
-  city!: string;
-
-  @Field(() => String, { nullable: true })
-  region?: string | null;
-
-  @Field(() => String)
-  postalCode!: string;
-
-  @Field(() => String)
-  country!: string;
 
   @Field(() => String, { nullable: true })
   phone?: string | null;

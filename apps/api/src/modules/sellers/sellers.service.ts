@@ -4,6 +4,7 @@
 import type { Prisma, Seller } from '@bazaar/db';
 import { Permission } from '@bazaar/schema';
 import { can } from '../../common/auth/session.js';
+import { cleanPostalAddress, cleanText } from '../../common/address/postal-address.js';
 import { ForbiddenError } from '../../common/errors/errors.js';
 import { PayloadErrors } from '../../common/errors/payload.js';
 import { connectionFromRows, decodeCursor } from '../../common/pagination/connection.js';
@@ -11,7 +12,6 @@ import type { Context } from '../../context.js';
 import { assignRole } from '../access/access.service.js';
 import { notifyAuthzChanged } from '../access/authz.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { isCountryCode } from '../identity/address.service.js';
 import { sendPasswordMail } from '../identity/account.service.js';
 import { isHttpUrl, normaliseEmail, normaliseName } from '../identity/validation.js';
 import type {
@@ -112,28 +112,10 @@ type StoreCode =
   | 'OPENING_HOURS_INVALID';
 
 function storeData(input: StoreInput, errors: PayloadErrors<StoreCode>) {
-  const text = (value: string | null | undefined) => value?.trim().slice(0, 200) || null;
-  const data = {
-    name: text(input.name),
-    line1: text(input.line1),
-    line2: text(input.line2),
-    city: text(input.city),
-    region: text(input.region),
-    postalCode: text(input.postalCode),
-    country: input.country.trim().toUpperCase(),
-    latitude: input.latitude ?? null,
-    longitude: input.longitude ?? null,
-    openingHours: input.openingHours.map((h: OpeningHoursInput) => ({
-      day: h.day,
-      opens: h.opens,
-      closes: h.closes,
-    })),
-  };
-  for (const field of ['name', 'line1', 'city', 'postalCode'] as const)
-    if (!data[field]) errors.add('FIELD_REQUIRED', 'Fill this in.', field);
-  if (!isCountryCode(data.country))
-    errors.add('COUNTRY_INVALID', 'Choose a country (two-letter code).', 'country');
-  const { latitude, longitude } = data;
+  const name = cleanText(input.name);
+  if (!name) errors.add('FIELD_REQUIRED', 'Fill this in.', 'name');
+  const latitude = input.latitude ?? null;
+  const longitude = input.longitude ?? null;
   if (
     (latitude === null) !== (longitude === null) ||
     (latitude !== null && Math.abs(latitude) > 90) ||
@@ -145,7 +127,12 @@ function storeData(input: StoreInput, errors: PayloadErrors<StoreCode>) {
       'latitude',
     );
   }
-  data.openingHours.forEach((h, i) => {
+  const openingHours = input.openingHours.map((h: OpeningHoursInput) => ({
+    day: h.day,
+    opens: h.opens,
+    closes: h.closes,
+  }));
+  openingHours.forEach((h, i) => {
     if (
       !Number.isInteger(h.day) ||
       h.day < 1 ||
@@ -161,7 +148,13 @@ function storeData(input: StoreInput, errors: PayloadErrors<StoreCode>) {
       );
     }
   });
-  return data as typeof data & { name: string; line1: string; city: string; postalCode: string };
+  return {
+    ...cleanPostalAddress(input, errors),
+    name: name ?? '',
+    latitude,
+    longitude,
+    openingHours,
+  };
 }
 
 export async function createStore(ctx: Context, sellerId: string, input: StoreInput) {

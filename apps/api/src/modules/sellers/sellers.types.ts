@@ -1,6 +1,7 @@
 import { Permission } from '@bazaar/schema';
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ConnectionArgs, ConnectionType } from '../../common/pagination/connection.js';
+import { PostalAddress, PostalAddressInput } from '../../common/address/postal-address.js';
 import { MutationPayload } from '../../common/errors/payload.js';
 import { DateTimeScalar } from '../../common/graphql/scalars.js';
 import { RoleAssignment } from '../access/access.types.js';
@@ -19,7 +20,7 @@ export class OpeningHours {
 }
 
 @ObjectType({ description: "A seller's physical store: pick-up point and offline sales counter." })
-export class Store {
+export class Store extends PostalAddress {
   @Field(() => ID)
   id!: string;
 
@@ -27,24 +28,6 @@ export class Store {
 
   @Field(() => String)
   name!: string;
-
-  @Field(() => String)
-  line1!: string;
-
-  @Field(() => String, { nullable: true })
-  line2!: string | null;
-
-  @Field(() => String)
-  city!: string;
-
-  @Field(() => String, { nullable: true })
-  region!: string | null;
-
-  @Field(() => String)
-  postalCode!: string;
-
-  @Field(() => String)
-  country!: string;
 
   @Field(() => Float, { nullable: true })
   latitude!: number | null;
@@ -95,27 +78,6 @@ export class StaffMember {
 }
 
 @InputType()
-export class SellerCreateInput {
-  @Field(() => String)
-  name!: string;
-
-  @Field(() => String)
-  slug!: string;
-
-  @Field(() => String, { nullable: true })
-  description?: string | null;
-
-  @Field(() => String, { nullable: true })
-  contactEmail?: string | null;
-
-  @Field(() => String, { nullable: true })
-  contactPhone?: string | null;
-
-  @Field(() => String, { nullable: true })
-  logoUrl?: string | null;
-}
-
-@InputType()
 export class SellerUpdateInput {
   @Field(() => String)
   name!: string;
@@ -134,6 +96,14 @@ export class SellerUpdateInput {
 }
 
 @InputType()
+export class SellerCreateInput extends SellerUpdateInput {
+  @Field(() => String, {
+    description: "The shop's address on Bazaar: 3 to 50 lowercase letters, digits and dashes.",
+  })
+  slug!: string;
+}
+
+@InputType()
 export class OpeningHoursInput {
   @Field(() => Int)
   day!: number;
@@ -146,27 +116,9 @@ export class OpeningHoursInput {
 }
 
 @InputType()
-export class StoreInput {
+export class StoreInput extends PostalAddressInput {
   @Field(() => String)
   name!: string;
-
-  @Field(() => String)
-  line1!: string;
-
-  @Field(() => String, { nullable: true })
-  line2?: string | null;
-
-  @Field(() => String)
-  city!: string;
-
-  @Field(() => String, { nullable: true })
-  region?: string | null;
-
-  @Field(() => String)
-  postalCode!: string;
-
-  @Field(() => String)
-  country!: string;
 
   @Field(() => Float, { nullable: true })
   latitude?: number | null;
