@@ -1,7 +1,7 @@
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
-// jsdom has no layout: ScrollRestoration's scrollTo would only log "not implemented".
+// jsdom has no layout: ScrollRestoration's scrollTo would only log an error.
 window.scrollTo = () => undefined;
 
 // Lazy routes compile on first use, slowly while other packages' tasks share the cores.
