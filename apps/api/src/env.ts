@@ -44,6 +44,11 @@ const schema = z.object({
   MAIL_FROM: z.string().default('Bazaar <no-reply@bazaar.test>'),
   /** Serve /dev/mailbox, listing every e-mail; on by default without SMTP outside production. */
   DEV_MAILBOX: flag.optional(),
+  /**
+   * Behind a load balancer or ingress, take the client's address from
+   * X-Forwarded-For: login limits per IP and the audit log need it.
+   */
+  TRUST_PROXY: flag.default(false),
   /** Secure flag on cookies; turn off only for plain-HTTP hosts other than localhost. */
   COOKIE_SECURE: flag.default(true),
 });

@@ -45,6 +45,7 @@ export async function createServer({
     logger: loggerOptions(env),
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
+    trustProxy: env.TRUST_PROXY,
     logController: new OneLinePerRequest(),
   });
   app.addHook('onSend', async (request, reply) => {

@@ -107,6 +107,32 @@ describe('sessions', async () => {
     ).toEqual([]);
   });
 
+  it('count failures per client address behind a trusted proxy', async () => {
+    await createUser('ada@example.com');
+    await db.prisma.loginThrottle.create({
+      data: { key: 'ip:10.9.9.9', windowStart: new Date(), failures: 100, lastFailure: new Date() },
+    });
+    const proxied = await startApi({ TRUST_PROXY: 'true' });
+    const login = (forwardedFor: string) =>
+      proxied.graphql<any>(
+        LOGIN,
+        { email: 'ada@example.com', password: PASSWORD },
+        { 'x-forwarded-for': forwardedFor },
+      );
+    expect((await login('10.9.9.9')).data.sessionCreate.errors[0].code).toBe('TOO_MANY_ATTEMPTS');
+    expect((await login('10.9.9.8')).data.sessionCreate.errors).toEqual([]);
+    // Untrusted, the header is ignored: the caller cannot pick its own address.
+    expect(
+      (
+        await api.graphql<any>(
+          LOGIN,
+          { email: 'ada@example.com', password: PASSWORD },
+          { 'x-forwarded-for': '10.9.9.9' },
+        )
+      ).data.sessionCreate.errors,
+    ).toEqual([]);
+  });
+
   it('refuse a disabled account once the password is right', async () => {
     await createUser('ada@example.com', [], { status: 'DISABLED' });
     const result = await api.graphql<any>(LOGIN, { email: 'ada@example.com', password: PASSWORD });
