@@ -139,12 +139,20 @@ describe('sessions', async () => {
     expect(result.data.sessionCreate.errors[0].code).toBe('ACCOUNT_DISABLED');
   });
 
-  it('allow one login per request: no aliases', async () => {
+  it('allow one login per request: no aliases, no batches', async () => {
     const before = await db.prisma.auditEvent.count();
     const result = await api.graphql(
       `mutation { a: sessionCreate(input: { email: "a@b.co", password: "x" }) { errors { code } } b: sessionCreate(input: { email: "a@b.co", password: "y" }) { errors { code } } }`,
     );
     expect(result.errors?.[0]?.message).toMatch(/sessionCreate may appear only once/);
+    expect(await db.prisma.auditEvent.count()).toBe(before);
+    const batch = await api.app.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: { 'content-type': 'application/json' },
+      payload: [1, 2].map(() => ({ query: LOGIN, variables: { email: 'a@b.co', password: 'x' } })),
+    });
+    expect(batch.statusCode).toBe(400);
     expect(await db.prisma.auditEvent.count()).toBe(before);
   });
 
