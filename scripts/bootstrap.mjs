@@ -1,7 +1,7 @@
 // Makes a fresh clone runnable with only Node 20+ and npm: installs pnpm when
 // it is missing, then the workspace's dependencies when they are missing or
 // older than the lockfile. Used by `npm run dev` and `npm run test:all`.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -34,8 +34,4 @@ export function ensureDependencies() {
   const lockfile = `${ROOT}/pnpm-lock.yaml`;
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lockfile).mtimeMs) return;
   run('pnpm', ['install', '--frozen-lockfile']);
-}
-
-export function pnpmVersion() {
-  return execFileSync('pnpm', ['--version'], { encoding: 'utf8' }).trim();
 }

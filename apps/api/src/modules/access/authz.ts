@@ -8,7 +8,7 @@ import type { Database, Prisma } from '@bazaar/db';
 import type { Permission } from '@bazaar/schema';
 import type { FastifyBaseLogger } from 'fastify';
 import pg from 'pg';
-import { ANONYMOUS, type Session } from '../../common/auth/session.js';
+import type { Session } from '../../common/auth/session.js';
 import type { Context } from '../../context.js';
 
 const CHANNEL = 'bazaar_authz';
@@ -182,5 +182,3 @@ export class Authorizer {
     return session;
   }
 }
-
-export { ANONYMOUS };

@@ -6,7 +6,7 @@
 import type { Prisma } from '@bazaar/db';
 
 const WINDOW_MS = 60 * 60 * 1000;
-export const MAX_FAILURES_PER_IP_PER_HOUR = 100;
+const MAX_FAILURES_PER_IP_PER_HOUR = 100;
 const FREE_ATTEMPTS = 3;
 const MAX_DELAY_S = 15 * 60;
 

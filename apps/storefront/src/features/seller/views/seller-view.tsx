@@ -1,18 +1,13 @@
 import { useQuery } from '@apollo/client/react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { SellerPageDocument } from '../../../generated/seller';
-import { describeApiError } from '../../../shared/errors/describe-api-error';
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
 import { useRetry } from '../../../shared/hooks/use-retry';
 import { Container } from '../../../shared/layout/container';
-import { buttonClassName } from '../../../shared/ui/button-class';
-import { ErrorState } from '../../../shared/ui/error-state';
-import { LoadingState } from '../../../shared/ui/loading-state';
-import { Skeleton } from '../../../shared/ui/skeleton';
+import { PublicPageFallback } from '../../../shared/ui/public-page-fallback';
 import { SellerHeader } from '../components/seller-header';
 import { StoreCard } from '../components/store-card';
 import styles from '../components/seller.module.css';
-import pageStyles from '../../profile/views/public-profile-view.module.css';
 
 /** /s/:slug: a shop's public page with its stores. */
 export function SellerView() {
@@ -24,7 +19,7 @@ export function SellerView() {
 
   if (seller) {
     return (
-      <Container className={pageStyles.page}>
+      <Container className={styles.page}>
         <SellerHeader seller={seller} />
         <section aria-labelledby="seller-stores">
           <h2 id="seller-stores">{seller.stores.length ? 'Stores' : 'No stores yet'}</h2>
@@ -37,36 +32,17 @@ export function SellerView() {
       </Container>
     );
   }
-  if (data) {
-    return (
-      <Container className={pageStyles.page}>
-        <div>
-          <h1>Shop not found</h1>
-          <p>No shop has this address. The link may be incomplete.</p>
-          <Link to="/" className={buttonClassName('primary')}>
-            Back to the home page
-          </Link>
-        </div>
-      </Container>
-    );
-  }
   return (
-    <Container className={pageStyles.page}>
-      {error && !loading ? (
-        <ErrorState
-          headingLevel={1}
-          title="This shop could not be shown"
-          message="The shop did not load. This is usually brief."
-          detail={describeApiError(error)}
-          onRetry={retry}
-          retrying={retrying}
-        />
-      ) : (
-        <LoadingState label="Loading the shop">
-          <Skeleton width="6rem" height="6rem" />
-          <Skeleton width="16rem" height="2rem" />
-        </LoadingState>
-      )}
+    <Container className={styles.page}>
+      <PublicPageFallback
+        thing="shop"
+        missing={Boolean(data)}
+        notFoundText="No shop has this address. The link may be incomplete."
+        error={error}
+        loading={loading}
+        onRetry={retry}
+        retrying={retrying}
+      />
     </Container>
   );
 }
