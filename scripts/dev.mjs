@@ -15,8 +15,15 @@ const turbo = (...args) =>
 turbo('build', '--filter=@bazaar/db', '--filter=@bazaar/schema');
 turbo('codegen', '--filter=@bazaar/storefront', '--filter=@bazaar/backoffice');
 
-const { DEMO_ACCOUNTS, DEMO_PASSWORD, createDatabase, migrate, openLocalDatabase, seedIfEmpty } =
-  await import('@bazaar/db');
+const {
+  DEMO_ACCOUNTS,
+  DEMO_PASSWORD,
+  createDatabase,
+  localMasterKey,
+  migrate,
+  openLocalDatabase,
+  seedIfEmpty,
+} = await import('@bazaar/db');
 const started = Date.now();
 const database = await openLocalDatabase({ databaseUrl: process.env.DATABASE_URL });
 await migrate(database.url);
@@ -27,6 +34,10 @@ await db.close();
 const children = [
   start('api', ['--filter', '@bazaar/api', 'dev'], {
     DATABASE_URL: database.url,
+    // The API sees a DATABASE_URL, so it is handed the local master key too.
+    ...(database.embedded && !process.env.SIGNING_MASTER_KEY
+      ? { SIGNING_MASTER_KEY: localMasterKey() }
+      : {}),
     PORT: String(API_PORT),
     // Links in e-mails open the storefront's dev server.
     PUBLIC_URL: `http://localhost:${STOREFRONT_PORT}`,
@@ -106,7 +117,10 @@ await Promise.all([
   waitFor(`http://127.0.0.1:${API_PORT}/readyz`),
   waitFor(`http://127.0.0.1:${STOREFRONT_PORT}/`),
   waitFor(`http://127.0.0.1:${BACKOFFICE_PORT}/admin/`),
-]);
+]).catch((error) => {
+  console.error(error.message);
+  return stop(1);
+});
 console.log(
   [
     '',

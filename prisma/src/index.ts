@@ -4,6 +4,7 @@ export { startEmbeddedPostgres, withDatabase, type RunningPostgres } from './emb
 export {
   DATA_DIR,
   ensureDatabase,
+  localMasterKey,
   openLocalDatabase,
   type LocalDatabase,
 } from './local-database.js';

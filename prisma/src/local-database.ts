@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { startEmbeddedPostgres, withDatabase } from './embedded-postgres.js';
 
@@ -48,4 +50,18 @@ export async function ensureDatabase(
   } finally {
     await client.end();
   }
+}
+
+/**
+ * The master key of a local installation, kept in .data/master.key (created
+ * on first use): it encrypts the token-signing keys of the embedded database.
+ * Deployments set SIGNING_MASTER_KEY instead.
+ */
+export function localMasterKey(): string {
+  const file = `${DATA_DIR}/master.key`;
+  if (!existsSync(file)) {
+    mkdirSync(DATA_DIR, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
 }

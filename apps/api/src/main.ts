@@ -2,13 +2,11 @@
 // applies migrations and seeds demo data into an empty database, so one
 // command brings up a working marketplace.
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import {
-  DATA_DIR,
   DEMO_ACCOUNTS,
   DEMO_PASSWORD,
   createDatabase,
+  localMasterKey,
   migrate,
   openLocalDatabase,
   seedIfEmpty,
@@ -37,17 +35,13 @@ if (local.embedded && (await seedIfEmpty(db.prisma, env.SEED_SCALE))) {
   app.log.info({ scale: env.SEED_SCALE }, 'demo data seeded');
 }
 
-/** SIGNING_MASTER_KEY, or for the embedded setup a key kept in .data/master.key. */
+/** SIGNING_MASTER_KEY, or for the embedded setup the key kept in .data/master.key. */
 function masterKey(): Buffer {
   if (env.SIGNING_MASTER_KEY) return Buffer.from(env.SIGNING_MASTER_KEY, 'base64');
-  if (!local.embedded)
+  if (!local.embedded) {
     throw new Error('Set SIGNING_MASTER_KEY (32 random bytes, base64) when DATABASE_URL is set.');
-  const file = `${DATA_DIR}/master.key`;
-  if (!existsSync(file)) {
-    mkdirSync(DATA_DIR, { recursive: true });
-    writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
   }
-  return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+  return Buffer.from(localMasterKey(), 'base64');
 }
 
 let stopping = false;
