@@ -50,7 +50,7 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     // jsdom renders slowly while other packages' tasks share the two cores.
-    testTimeout: 20_000,
+    testTimeout: 40_000,
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     exclude: ['**/node_modules/**', '**/dist/**', 'e2e/**'],

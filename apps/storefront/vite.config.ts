@@ -46,7 +46,7 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     // jsdom renders slowly while other packages' tasks share the two cores.
-    testTimeout: 20_000,
+    testTimeout: 40_000,
     include: ['src/**/*.test.{ts,tsx}'],
     exclude: ['e2e/**', 'node_modules/**', 'dist/**'],
     setupFiles: ['src/test/setup.ts'],

@@ -6,7 +6,7 @@ import { disposeSessions } from './session';
 
 // Lazy routes and Mantine render slowly while other packages' tasks share the
 // two cores: give findBy/waitFor time (tests still time out at 20 s).
-configure({ asyncUtilTimeout: 15_000 });
+configure({ asyncUtilTimeout: 25_000 });
 
 // Vitest runs without globals, so Testing Library cannot register this itself.
 afterEach(() => {

@@ -5,7 +5,7 @@ import { afterEach } from 'vitest';
 window.scrollTo = () => undefined;
 
 // Lazy routes compile on first use, slowly while other packages' tasks share the cores.
-configure({ asyncUtilTimeout: 15_000 });
+configure({ asyncUtilTimeout: 25_000 });
 
 // Testing Library only unmounts automatically when test globals are on; they are off here.
 afterEach(() => {
