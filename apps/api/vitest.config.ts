@@ -12,6 +12,7 @@ export default defineConfig({
   },
   test: {
     globalSetup: ['test/global-setup.ts'],
+    setupFiles: ['test/setup.ts'],
     include: ['src/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

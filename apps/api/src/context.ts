@@ -1,6 +1,7 @@
 import type { Database } from '@bazaar/db';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Session } from './common/auth/session.js';
+import type { Locale } from './common/i18n/locale.js';
 import type { Env } from './env.js';
 import { type Loaders, createLoaders } from './loaders.js';
 import type { Authorizer } from './modules/access/authz.js';
@@ -26,6 +27,8 @@ export interface Context {
   log: FastifyBaseLogger;
   ip: string;
   userAgent: string | null;
+  /** The language localized text is returned in (Accept-Language). */
+  locale: Locale;
   http: HttpExchange;
   session: Session;
   /** Why the presented access token or API key was refused, if it was. */

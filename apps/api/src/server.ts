@@ -19,6 +19,7 @@ import { serveSpas } from './common/http/spa.js';
 import { OneLinePerRequest, loggerOptions } from './common/observability/logger.js';
 import { createMetrics } from './common/observability/metrics.js';
 import { type Context, type Services, createContext } from './context.js';
+import { localeFromHeader } from './common/i18n/locale.js';
 import type { Env } from './env.js';
 import { createReadinessCheck } from './modules/status/status.service.js';
 import { buildApiSchema } from './schema.js';
@@ -105,6 +106,7 @@ export async function createServer({
           log: request.log,
           ip: request.ip,
           userAgent: request.headers['user-agent'] ?? null,
+          locale: localeFromHeader(request.headers['accept-language']),
           http: cookieJar(request, reply, env.COOKIE_SECURE),
           session,
           sessionProblem,

@@ -13,6 +13,11 @@ const SHOP = [
   Permission.STORES_MANAGE,
   Permission.STAFF_READ,
   Permission.STAFF_MANAGE,
+  Permission.PRODUCTS_READ,
+  Permission.PRODUCTS_MANAGE,
+  Permission.OFFERS_MANAGE,
+  Permission.INVENTORY_READ,
+  Permission.INVENTORY_MANAGE,
 ];
 
 /**
@@ -23,7 +28,7 @@ const SHOP = [
 export const BUILT_IN_ROLES = {
   seller_owner: {
     name: 'Seller owner',
-    description: 'Runs a shop: profile, stores, staff',
+    description: 'Runs a shop: profile, stores, staff, products, offers, stock',
     scope: 'SELLER',
     permissions: SHOP,
   },
@@ -31,13 +36,18 @@ export const BUILT_IN_ROLES = {
     name: 'Salesperson',
     description: 'Serves walk-in customers for one seller',
     scope: 'SELLER',
-    permissions: [Permission.STORES_READ],
+    permissions: [Permission.STORES_READ, Permission.PRODUCTS_READ, Permission.INVENTORY_READ],
   },
   store_counter: {
     name: 'Store counter',
     description: 'A counter account of one store',
     scope: 'SELLER',
-    permissions: [Permission.STORES_READ],
+    permissions: [
+      Permission.STORES_READ,
+      Permission.PRODUCTS_READ,
+      Permission.INVENTORY_READ,
+      Permission.INVENTORY_MANAGE,
+    ],
   },
   admin: {
     name: 'Admin',

@@ -17,6 +17,13 @@ export const Permission = {
   STORES_MANAGE: 'stores:manage',
   STAFF_READ: 'staff:read',
   STAFF_MANAGE: 'staff:manage',
+  CATEGORIES_MANAGE: 'categories:manage',
+  PRODUCTS_READ: 'products:read',
+  PRODUCTS_MANAGE: 'products:manage',
+  OFFERS_MANAGE: 'offers:manage',
+  INVENTORY_READ: 'inventory:read',
+  INVENTORY_MANAGE: 'inventory:manage',
+  SEARCH_MANAGE: 'search:manage',
 } as const;
 
 export type Permission = (typeof Permission)[keyof typeof Permission];
@@ -37,6 +44,13 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
   'stores:manage': "Create, edit and delete a seller's stores",
   'staff:read': "See a seller's staff",
   'staff:manage': "Add and remove a seller's staff and their seller roles",
+  'categories:manage': 'Create, edit, move and delete categories and their attributes',
+  'products:read': "See a seller's products, drafts included, and their offers and prices",
+  'products:manage': "Create, edit, publish and import a seller's products; upload images",
+  'offers:manage': "Create and edit a seller's offers, prices and price schedules",
+  'inventory:read': "See a seller's stock, movements and stock reports",
+  'inventory:manage': "Adjust a seller's stock and manage its stock locations",
+  'search:manage': 'Rebuild the search index',
 };
 
 /** Permissions that make sense within one seller; the rest are platform-wide only. */
@@ -46,4 +60,9 @@ export const SELLER_SCOPED_PERMISSIONS: ReadonlySet<Permission> = new Set([
   Permission.STORES_MANAGE,
   Permission.STAFF_READ,
   Permission.STAFF_MANAGE,
+  Permission.PRODUCTS_READ,
+  Permission.PRODUCTS_MANAGE,
+  Permission.OFFERS_MANAGE,
+  Permission.INVENTORY_READ,
+  Permission.INVENTORY_MANAGE,
 ]);
