@@ -51,6 +51,19 @@ const schema = z.object({
   TRUST_PROXY: flag.default(false),
   /** Secure flag on cookies; turn off only for plain-HTTP hosts other than localhost. */
   COOKIE_SECURE: flag.default(true),
+  /** Uploaded images on local disk; default .data/media. Unused when S3_BUCKET is set. */
+  MEDIA_DIR: z.string().optional(),
+  /** Store uploaded images in this S3-compatible bucket instead of on local disk. */
+  S3_BUCKET: z.string().min(1).optional(),
+  /** S3 API endpoint (MinIO, R2, ...); default https://s3.<S3_REGION>.amazonaws.com. */
+  S3_ENDPOINT: z.url().optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Public base URL of the bucket (CDN); unset: the API serves media at /media/. */
+  S3_PUBLIC_URL: z.url().optional(),
+  /** Address objects as <endpoint>/<bucket>/<key> (MinIO) instead of <bucket>.<host>. */
+  S3_FORCE_PATH_STYLE: flag.default(false),
 });
 
 export type Env = z.infer<typeof schema> & {
@@ -68,6 +81,10 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
   }
   const env = parsed.data;
+  if (env.S3_BUCKET && !(env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY))
+    throw new Error(
+      'Invalid configuration:\n  S3_BUCKET: needs S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY',
+    );
   const production = env.NODE_ENV === 'production';
   return {
     ...env,

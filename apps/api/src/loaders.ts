@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@bazaar/db';
 import { createAccessLoaders } from './modules/access/access.loaders.js';
+import { createMediaLoaders } from './modules/media/media.loaders.js';
 import { createIdentityLoaders } from './modules/identity/identity.loaders.js';
 import { createSellerLoaders } from './modules/sellers/sellers.loaders.js';
 import { createShopLoaders } from './modules/shop/shop.loaders.js';
@@ -11,6 +12,7 @@ export function createLoaders(prisma: PrismaClient) {
     identity: createIdentityLoaders(prisma),
     access: createAccessLoaders(prisma),
     sellers: createSellerLoaders(prisma),
+    media: createMediaLoaders(prisma),
   };
 }
 

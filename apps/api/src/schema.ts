@@ -17,6 +17,7 @@ import {
   ViewerFieldResolver,
 } from './modules/identity/identity.resolver.js';
 import { SigningKeysResolver } from './modules/identity/signing-keys.resolver.js';
+import { ImageFieldResolver } from './modules/media/media.resolver.js';
 import { SellerFieldResolver, SellersResolver } from './modules/sellers/sellers.resolver.js';
 import { ShopResolver } from './modules/shop/shop.resolver.js';
 import { StatusResolver } from './modules/status/status.resolver.js';
@@ -39,6 +40,7 @@ export const resolvers = [
   UsersResolver,
   AuditResolver,
   ApiKeysResolver,
+  ImageFieldResolver,
 ] as const;
 
 export async function buildApiSchema(): Promise<GraphQLSchema> {
