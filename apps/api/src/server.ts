@@ -12,6 +12,7 @@ import { createTransport, startMailDelivery } from './common/mail/mail-delivery.
 import { serveMailbox } from './common/mail/mailbox.js';
 import { Authorizer } from './modules/access/authz.js';
 import { KeyRing } from './modules/identity/key-ring.js';
+import { registerMediaRoutes } from './modules/media/media.routes.js';
 import { createErrorFormatter } from './common/errors/format-error.js';
 import { LIMITS, limitRules } from './common/graphql/limits.js';
 import { serveGraphiql } from './common/http/graphiql.js';
@@ -130,6 +131,7 @@ export async function createServer({
   app.get('/.well-known/jwks.json', async (_request, reply) =>
     reply.header('cache-control', 'public, max-age=300').send(await services.keyRing.jwks()),
   );
+  await registerMediaRoutes(app, { db, services });
   if (env.DEV_MAILBOX) serveMailbox(app, db);
   if (!production) serveGraphiql(app);
   if (env.SERVE_SPAS) await serveSpas(app);
