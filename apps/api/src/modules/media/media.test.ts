@@ -207,11 +207,20 @@ describe('media', async () => {
 
   it('refuses uploads over 10 MB with 413 and stores nothing', async () => {
     const before = await mediaCount();
-    const big = Buffer.concat([await png(64, 64), Buffer.alloc(MAX_UPLOAD_BYTES + 1024, 7)]);
-    const response = await upload(big);
-    expect(response.statusCode).toBe(413);
-    expect(response.json()).toMatchObject({ code: 'FILE_TOO_LARGE' });
+    const head = await png(64, 64);
+    // One byte over (caught while streaming the part) and far over (caught by Content-Length).
+    for (const size of [MAX_UPLOAD_BYTES + 1, MAX_UPLOAD_BYTES + 1024 * 1024]) {
+      const big = Buffer.concat([head, Buffer.alloc(size - head.length, 7)]);
+      const response = await upload(big);
+      expect(response.statusCode, String(size)).toBe(413);
+      expect(response.json()).toMatchObject({ code: 'FILE_TOO_LARGE' });
+    }
     expect(await mediaCount()).toBe(before);
+    // Exactly 10 MB is accepted (the PNG decoder ignores bytes after its end).
+    const exact = await upload(
+      Buffer.concat([head, Buffer.alloc(MAX_UPLOAD_BYTES - head.length, 7)]),
+    );
+    expect(exact.statusCode).toBe(201);
   });
 
   it('refuses decompression bombs (over 40 megapixels) before decoding them', async () => {
