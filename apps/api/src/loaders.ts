@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@bazaar/db';
 import { createAccessLoaders } from './modules/access/access.loaders.js';
+import { createCatalogLoaders } from './modules/catalog/catalog.loaders.js';
 import { createMediaLoaders } from './modules/media/media.loaders.js';
 import { createIdentityLoaders } from './modules/identity/identity.loaders.js';
 import { createSellerLoaders } from './modules/sellers/sellers.loaders.js';
@@ -13,6 +14,7 @@ export function createLoaders(prisma: PrismaClient) {
     access: createAccessLoaders(prisma),
     sellers: createSellerLoaders(prisma),
     media: createMediaLoaders(prisma),
+    catalog: createCatalogLoaders(prisma),
   };
 }
 

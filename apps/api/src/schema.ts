@@ -10,6 +10,17 @@ import {
 } from './modules/access/access.resolver.js';
 import { ApiKeysResolver } from './modules/api-keys/api-keys.resolver.js';
 import { AuditResolver } from './modules/audit/audit.resolver.js';
+import { CatalogResolver } from './modules/catalog/catalog.resolver.js';
+import {
+  AttributeDefinitionFieldResolver,
+  CategoryFieldResolver,
+} from './modules/catalog/category.field-resolver.js';
+import {
+  ProductFieldResolver,
+  ProductImageFieldResolver,
+  SellerProductsFieldResolver,
+  VariantFieldResolver,
+} from './modules/catalog/product.field-resolver.js';
 import {
   IdentityResolver,
   PublicProfileFieldResolver,
@@ -41,6 +52,13 @@ export const resolvers = [
   AuditResolver,
   ApiKeysResolver,
   ImageFieldResolver,
+  CatalogResolver,
+  CategoryFieldResolver,
+  AttributeDefinitionFieldResolver,
+  ProductFieldResolver,
+  VariantFieldResolver,
+  ProductImageFieldResolver,
+  SellerProductsFieldResolver,
 ] as const;
 
 export async function buildApiSchema(): Promise<GraphQLSchema> {

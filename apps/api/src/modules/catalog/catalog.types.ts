@@ -686,12 +686,11 @@ const VariantCodes = {
   SKU_TAKEN: 'SKU_TAKEN',
 } as const;
 export type VariantErrorCode = keyof typeof VariantCodes;
-export const VariantCreatePayload = MutationPayload(
-  'VariantCreate',
-  'variant',
-  Variant,
-  VariantCodes,
-);
+// TOO_MANY (a product's variant cap) is an addition to the contract.
+export const VariantCreatePayload = MutationPayload('VariantCreate', 'variant', Variant, {
+  ...VariantCodes,
+  TOO_MANY: 'TOO_MANY',
+});
 export const VariantUpdatePayload = MutationPayload(
   'VariantUpdate',
   'variant',
