@@ -10,7 +10,11 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
  */
 const config: CodegenConfig = {
   overwrite: true,
-  schema: '../../packages/schema/schema.graphql',
+  schema: [
+    '../../packages/schema/schema.graphql',
+    // TEMPORARY until the catalog API emits these types
+    '../../packages/schema/contract/catalog.graphql',
+  ],
   documents: ['src/**/*.graphql'],
   generates: {
     'src/generated/graphql.ts': {

@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
 /** Where the dev server forwards API calls. The only environment read by the back-office. */
 const apiOrigin = process.env.BAZAAR_API_ORIGIN ?? 'http://127.0.0.1:4000';
 
-const apiPaths = ['/graphql', '/healthz', '/readyz', '/metrics'];
+// /media: image uploads and renditions; /qr: product QR codes.
+const apiPaths = ['/graphql', '/healthz', '/readyz', '/metrics', '/media', '/qr'];
 
 export default defineConfig({
   // Production: the API serves this build under /admin/ and falls back to index.html.

@@ -95,6 +95,32 @@ export const routes: RouteObject[] = [
             lazy: () => import('../features/staff'),
           },
           {
+            path: 'sellers/:sellerId/products',
+            handle: { title: 'Products', requires: requirements.products } satisfies RouteHandle,
+            lazy: () => import('../features/products'),
+          },
+          {
+            path: 'sellers/:sellerId/products/new',
+            handle: {
+              title: 'New product',
+              requires: requirements.productCreate,
+            } satisfies RouteHandle,
+            lazy: () => import('../features/products/editor'),
+          },
+          {
+            path: 'sellers/:sellerId/products/:productId',
+            handle: { title: 'Product', requires: requirements.products } satisfies RouteHandle,
+            lazy: () => import('../features/products/editor'),
+          },
+          {
+            path: 'categories',
+            handle: {
+              title: 'Categories',
+              requires: requirements.categories,
+            } satisfies RouteHandle,
+            lazy: () => import('../features/categories'),
+          },
+          {
             path: 'api-keys',
             handle: { title: 'API keys' } satisfies RouteHandle,
             lazy: () => import('../features/api-keys'),

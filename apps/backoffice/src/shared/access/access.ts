@@ -72,4 +72,7 @@ export const requirements = {
   shopProfile: { permission: 'SELLER_MANAGE', scope: 'seller' },
   stores: { permission: 'STORES_READ', scope: 'seller' },
   staff: { permission: 'STAFF_READ', scope: 'seller' },
+  products: { permission: 'PRODUCTS_READ', scope: 'seller' },
+  productCreate: { permission: 'PRODUCTS_MANAGE', scope: 'seller' },
+  categories: { permission: 'CATEGORIES_MANAGE', scope: 'platform' },
 } as const satisfies Record<string, Requirement>;

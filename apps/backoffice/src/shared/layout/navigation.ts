@@ -3,10 +3,12 @@ import type { ComponentType } from 'react';
 import { requirements, type Access, type Requirement } from '../access/access';
 import {
   IconCode,
+  IconFolders,
   IconGauge,
   IconKey,
   IconList,
   IconMapPin,
+  IconPackage,
   IconShield,
   IconShop,
   IconUsers,
@@ -52,6 +54,12 @@ export function navSections(access: Access, sellerId: string | null): NavSection
           requires: requirements.signingKeys,
         },
         { to: '/audit', label: 'Audit log', icon: IconList, requires: requirements.audit },
+        {
+          to: '/categories',
+          label: 'Categories',
+          icon: IconFolders,
+          requires: requirements.categories,
+        },
       ],
     },
   ];
@@ -67,6 +75,12 @@ export function navSections(access: Access, sellerId: string | null): NavSection
           label: 'Shop profile',
           icon: IconShop,
           requires: requirements.shopProfile,
+        },
+        {
+          to: `${base}/products`,
+          label: 'Products',
+          icon: IconPackage,
+          requires: requirements.products,
         },
         { to: `${base}/stores`, label: 'Stores', icon: IconMapPin, requires: requirements.stores },
         { to: `${base}/staff`, label: 'Staff', icon: IconUsers, requires: requirements.staff },
