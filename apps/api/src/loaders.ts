@@ -3,6 +3,8 @@ import { createAccessLoaders } from './modules/access/access.loaders.js';
 import { createCatalogLoaders } from './modules/catalog/catalog.loaders.js';
 import { createMediaLoaders } from './modules/media/media.loaders.js';
 import { createIdentityLoaders } from './modules/identity/identity.loaders.js';
+import { createInventoryLoaders } from './modules/inventory/inventory.loaders.js';
+import { createOfferLoaders } from './modules/offers/offers.loaders.js';
 import { createSellerLoaders } from './modules/sellers/sellers.loaders.js';
 import { createShopLoaders } from './modules/shop/shop.loaders.js';
 
@@ -14,6 +16,8 @@ export function createLoaders(prisma: PrismaClient) {
     access: createAccessLoaders(prisma),
     sellers: createSellerLoaders(prisma),
     media: createMediaLoaders(prisma),
+    offers: createOfferLoaders(prisma),
+    inventory: createInventoryLoaders(prisma),
     catalog: createCatalogLoaders(prisma),
   };
 }

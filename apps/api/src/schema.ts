@@ -29,6 +29,22 @@ import {
 } from './modules/identity/identity.resolver.js';
 import { SigningKeysResolver } from './modules/identity/signing-keys.resolver.js';
 import { ImageFieldResolver } from './modules/media/media.resolver.js';
+import {
+  InventoryResolver,
+  OfferStockFieldResolver,
+  SellerStockFieldResolver,
+  StockLevelFieldResolver,
+  StockLocationFieldResolver,
+  StockMovementFieldResolver,
+} from './modules/inventory/inventory.resolver.js';
+import {
+  OfferFieldResolver,
+  OffersResolver,
+  PriceChangeFieldResolver,
+  PriceScheduleFieldResolver,
+  ProductOffersFieldResolver,
+  VariantOffersFieldResolver,
+} from './modules/offers/offers.resolver.js';
 import { SellerFieldResolver, SellersResolver } from './modules/sellers/sellers.resolver.js';
 import { ShopResolver } from './modules/shop/shop.resolver.js';
 import { StatusResolver } from './modules/status/status.resolver.js';
@@ -59,6 +75,18 @@ export const resolvers = [
   VariantFieldResolver,
   ProductImageFieldResolver,
   SellerProductsFieldResolver,
+  OffersResolver,
+  OfferFieldResolver,
+  PriceChangeFieldResolver,
+  PriceScheduleFieldResolver,
+  ProductOffersFieldResolver,
+  VariantOffersFieldResolver,
+  InventoryResolver,
+  OfferStockFieldResolver,
+  StockLevelFieldResolver,
+  StockLocationFieldResolver,
+  StockMovementFieldResolver,
+  SellerStockFieldResolver,
 ] as const;
 
 export async function buildApiSchema(): Promise<GraphQLSchema> {

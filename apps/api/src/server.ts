@@ -22,6 +22,7 @@ import { createMetrics } from './common/observability/metrics.js';
 import { type Context, type Services, createContext } from './context.js';
 import { localeFromHeader } from './common/i18n/locale.js';
 import type { Env } from './env.js';
+import { startPriceScheduleJob } from './modules/offers/price-schedule.job.js';
 import { createReadinessCheck } from './modules/status/status.service.js';
 import { buildApiSchema } from './schema.js';
 
@@ -33,6 +34,8 @@ export interface ServerOptions {
   masterKey: Buffer;
   /** Deliver queued e-mail from this process (tests run the job themselves). */
   deliverMail?: boolean;
+  /** Apply price schedules from this process (default: as deliverMail; tests run the job themselves). */
+  applyPriceSchedules?: boolean;
 }
 
 export async function createServer({
@@ -41,6 +44,7 @@ export async function createServer({
   databaseUrl,
   masterKey,
   deliverMail = true,
+  applyPriceSchedules = deliverMail,
 }: ServerOptions): Promise<FastifyInstance> {
   const production = env.NODE_ENV === 'production';
   const app = Fastify({
@@ -68,8 +72,15 @@ export async function createServer({
   const stopMail = deliverMail
     ? startMailDelivery(db, createTransport(env.SMTP_URL, env.MAIL_FROM), app.log)
     : () => {};
+  // Started once the server is ready (after main.ts has migrated the database).
+  let stopPriceSchedules: () => Promise<void> = async () => {};
+  if (applyPriceSchedules)
+    app.addHook('onReady', async () => {
+      stopPriceSchedules = startPriceScheduleJob(db, app.log);
+    });
   app.addHook('onClose', async () => {
     stopMail();
+    await stopPriceSchedules();
     await authorizer.stop();
   });
 
