@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `pnpm db:migrate | db:reset | db:seed [--scale small|medium|large] [--reset]`.
-// Uses DATABASE_URL when set, otherwise the embedded server under .data/.
+// Uses DATABASE_URL when set, otherwise the embedded server under .data/;
+// product pictures go to MEDIA_DIR (default .data/media), where the API serves them.
 import { parseArgs } from 'node:util';
 import { createDatabase } from './client.js';
 import { openLocalDatabase } from './local-database.js';
@@ -47,7 +48,7 @@ async function seedEmpty(url: string, scale: Parameters<typeof seed>[1]): Promis
       throw new Error('The database already has data: pass --reset to replace it with demo data.');
     }
     const started = Date.now();
-    await seed(db.prisma, scale);
+    await seed(db.prisma, scale, { mediaDir: process.env.MEDIA_DIR });
     console.log(
       `Seeded the ${scale} demo data in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
     );

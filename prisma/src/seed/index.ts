@@ -1,6 +1,8 @@
 import { Faker, en } from '@faker-js/faker';
 import { syncBuiltInRoles } from '../built-in-roles.js';
 import type { PrismaClient } from '../generated/client/client.js';
+import { DATA_DIR } from '../local-database.js';
+import { seedCatalog } from './catalog.js';
 import { SCALES, type Scale } from './scale.js';
 import { seedSettings } from './settings.js';
 import { seedSellers } from './sellers.js';
@@ -13,7 +15,16 @@ export { SCALES, isScale, type Scale } from './scale.js';
 const SEED = 2026;
 const REFERENCE_DATE = new Date('2026-11-01T00:00:00Z');
 
-export async function seed(prisma: PrismaClient, scale: Scale): Promise<void> {
+export interface SeedOptions {
+  /** Where product pictures are written: the API's MEDIA_DIR, default .data/media. */
+  mediaDir?: string | undefined;
+}
+
+export async function seed(
+  prisma: PrismaClient,
+  scale: Scale,
+  options: SeedOptions = {},
+): Promise<void> {
   const faker = new Faker({ locale: [en], seed: SEED });
   faker.setDefaultRefDate(REFERENCE_DATE);
   const size = SCALES[scale];
@@ -21,11 +32,23 @@ export async function seed(prisma: PrismaClient, scale: Scale): Promise<void> {
   await seedSettings(prisma);
   const shoppers = await seedUsers(prisma, faker, size.users);
   await seedSellers(prisma, faker, shoppers, size.sellers);
+  // Its own sequence: the catalog stays the same when the accounts change.
+  const catalogFaker = new Faker({ locale: [en], seed: SEED + 1 });
+  catalogFaker.setDefaultRefDate(REFERENCE_DATE);
+  await seedCatalog(prisma, catalogFaker, {
+    products: size.products,
+    mediaDir: options.mediaDir ?? `${DATA_DIR}/media`,
+    referenceDate: REFERENCE_DATE,
+  });
 }
 
 /** Seeds only a database that has no users yet; returns whether it did. */
-export async function seedIfEmpty(prisma: PrismaClient, scale: Scale): Promise<boolean> {
+export async function seedIfEmpty(
+  prisma: PrismaClient,
+  scale: Scale,
+  options: SeedOptions = {},
+): Promise<boolean> {
   if ((await prisma.user.count()) > 0) return false;
-  await seed(prisma, scale);
+  await seed(prisma, scale, options);
   return true;
 }

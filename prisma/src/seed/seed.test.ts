@@ -1,16 +1,71 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../test/database.js';
 import { createDatabase } from '../client.js';
 import { truncateAll } from '../testing/index.js';
-import { DEMO_ACCOUNTS, SCALES, seed, seedIfEmpty } from './index.js';
+import { DEMO_ACCOUNTS, DEMO_SELLER, SCALES, seed, seedIfEmpty } from './index.js';
 
 const db = createDatabase(testDatabaseUrl);
+// Shared by the tests of this file: later seeds reuse the pictures already drawn.
+const mediaDir = mkdtempSync(join(tmpdir(), 'bazaar-seed-media-'));
+const options = { mediaDir };
+
+afterAll(async () => {
+  await db.close();
+  rmSync(mediaDir, { recursive: true, force: true });
+});
+
+/** Checked here from the definition of EAN-13, independently of the seed's helper. */
+function hasValidCheckDigit(code: string): boolean {
+  if (!/^\d{13}$/.test(code)) return false;
+  const digits = [...code].map(Number);
+  const sum = digits.slice(0, 12).reduce((total, d, i) => total + d * (i % 2 === 0 ? 1 : 3), 0);
+  return (10 - (sum % 10)) % 10 === digits[12];
+}
+
+interface Definition {
+  key: string;
+  type: string;
+  options?: string[];
+  required: boolean;
+}
+
+/** Problems of `attributes` against `definitions`, as the API's validation sees them. */
+function attributeProblems(
+  attributes: Record<string, unknown>,
+  definitions: Definition[],
+): string[] {
+  const problems: string[] = [];
+  const byKey = new Map(definitions.map((d) => [d.key, d]));
+  for (const [key, value] of Object.entries(attributes)) {
+    const definition = byKey.get(key);
+    if (!definition) problems.push(`${key}: not defined`);
+    else if (definition.type === 'NUMBER' && !(typeof value === 'number' && Number.isFinite(value)))
+      problems.push(`${key}: ${JSON.stringify(value)} is not a number`);
+    else if (definition.type === 'BOOLEAN' && typeof value !== 'boolean')
+      problems.push(`${key}: ${JSON.stringify(value)} is not a boolean`);
+    else if (definition.type === 'TEXT' && !(typeof value === 'string' && value.trim()))
+      problems.push(`${key}: ${JSON.stringify(value)} is not text`);
+    else if (
+      definition.type === 'ENUM' &&
+      !(typeof value === 'string' && definition.options?.includes(value))
+    )
+      problems.push(`${key}: ${JSON.stringify(value)} is not one of ${definition.options}`);
+  }
+  for (const definition of definitions) {
+    if (definition.required && attributes[definition.key] === undefined)
+      problems.push(`${definition.key}: required`);
+  }
+  return problems;
+}
 
 describe('demo data', () => {
   beforeEach(() => truncateAll(testDatabaseUrl));
 
   it('creates the demo accounts, the generated users and the shop settings', async () => {
-    await seed(db.prisma, 'small');
+    await seed(db.prisma, 'small', options);
     expect(await db.prisma.user.count()).toBe(SCALES.small.users + DEMO_ACCOUNTS.length);
     const admin = await db.prisma.user.findUnique({ where: { email: 'ADMIN@bazaar.test' } });
     expect(admin?.name).toBe('Ada Admin');
@@ -32,22 +87,194 @@ describe('demo data', () => {
     expect(await db.prisma.seller.count()).toBe(SCALES.small.sellers + 1);
   });
 
+  it('builds a catalog every published product can be bought from', async () => {
+    await seed(db.prisma, 'small', options);
+    const prisma = db.prisma;
+
+    const categories = await prisma.category.findMany();
+    const byId = new Map(categories.map((c) => [c.id, c]));
+    const definitionsOf = (id: string): Definition[] => {
+      const category = byId.get(id)!;
+      const own = category.attributeDefinitions as unknown as Definition[];
+      return category.parentId ? [...definitionsOf(category.parentId), ...own] : own;
+    };
+    expect(categories.filter((c) => !c.parentId)).toHaveLength(6);
+    for (const category of categories) {
+      expect(category.name).toMatchObject({ en: expect.any(String), 'zh-CN': expect.any(String) });
+    }
+
+    const products = await prisma.product.findMany({
+      include: {
+        variants: { include: { offers: true } },
+        images: { include: { media: true } },
+      },
+    });
+    expect(products).toHaveLength(SCALES.small.products);
+    const published = products.filter((p) => p.status === 'PUBLISHED');
+    expect(published.length).toBeGreaterThan(SCALES.small.products * 0.8);
+    expect(products.some((p) => p.status === 'DRAFT' && p.publishedAt === null)).toBe(true);
+
+    for (const product of products) {
+      const where = `${product.slug}`;
+      expect(product.title, where).toMatchObject({
+        en: expect.any(String),
+        'zh-CN': expect.any(String),
+      });
+      expect(product.categoryId, where).not.toBeNull();
+      // Products sit in leaf categories.
+      expect(
+        categories.some((c) => c.parentId === product.categoryId),
+        where,
+      ).toBe(false);
+      const attributes = product.attributes as Record<string, unknown>;
+      expect(attributeProblems(attributes, definitionsOf(product.categoryId!)), where).toEqual([]);
+      const optionNames = (product.options as { name: string; values: string[] }[]).map(
+        (o) => o.name,
+      );
+      for (const variant of product.variants) {
+        expect(Object.keys(variant.optionValues as object).sort(), variant.sku).toEqual(
+          [...optionNames].sort(),
+        );
+      }
+      if (product.status !== 'PUBLISHED') continue;
+      expect(product.publishedAt, where).not.toBeNull();
+      expect(product.variants.length, where).toBeGreaterThanOrEqual(1);
+      expect(product.variants.length, where).toBeLessThanOrEqual(4);
+      expect(product.images.length, where).toBeGreaterThanOrEqual(1);
+      const offers = product.variants.flatMap((v) => v.offers);
+      expect(
+        offers.some((o) => o.status === 'ACTIVE' && o.price > 0),
+        where,
+      ).toBe(true);
+    }
+
+    const variants = products.flatMap((p) => p.variants);
+    const barcodes = variants.map((v) => v.barcode ?? '');
+    expect(barcodes.filter((code) => !hasValidCheckDigit(code))).toEqual([]);
+    expect(new Set(barcodes).size).toBe(barcodes.length);
+    expect(variants.every((v) => v.weightGrams! > 0 && v.lengthMm! > 0)).toBe(true);
+
+    // Several sellers offer the same product, the demo seller among them.
+    const sellersOf = (p: (typeof products)[number]) =>
+      new Set(p.variants.flatMap((v) => v.offers.map((o) => o.sellerId)));
+    expect(products.some((p) => sellersOf(p).size >= 2)).toBe(true);
+    expect(products.filter((p) => sellersOf(p).size > 4)).toEqual([]);
+    const demo = await prisma.seller.findUniqueOrThrow({ where: { slug: DEMO_SELLER.slug } });
+    const demoOwned = products.filter((p) => p.ownerSellerId === demo.id);
+    expect(demoOwned.length).toBeGreaterThanOrEqual(8);
+    expect(demoOwned.length).toBeLessThanOrEqual(12);
+    expect(
+      products.some(
+        (p) => p.ownerSellerId !== demo.id && sellersOf(p).has(demo.id) && sellersOf(p).size >= 2,
+      ),
+    ).toBe(true);
+
+    // Pictures: shared media rows whose renditions are on disk.
+    const media = await prisma.media.findMany();
+    expect(media.length).toBeLessThanOrEqual(60);
+    for (const row of media) {
+      const renditions = row.renditions as {
+        width: number;
+        format: string;
+        key: string;
+        bytes: number;
+      }[];
+      expect(renditions.map((r) => `${r.width}.${r.format}`).sort()).toEqual([
+        '320.webp',
+        '640.jpeg',
+        '640.webp',
+      ]);
+      for (const rendition of renditions) {
+        expect(rendition.key).toBe(`${row.storageKey}/${rendition.width}.${rendition.format}`);
+        expect(statSync(join(mediaDir, rendition.key)).size).toBe(rendition.bytes);
+      }
+    }
+
+    // One event per product for the search indexer.
+    const events = await prisma.outboxEvent.findMany();
+    expect(events.every((e) => e.topic === 'product.changed' && e.processedAt === null)).toBe(true);
+    expect(new Set(events.map((e) => (e.payload as { productId: string }).productId))).toEqual(
+      new Set(products.map((p) => p.id)),
+    );
+  });
+
+  it('gives every offer stock per location, a ledger and a price history', async () => {
+    await seed(db.prisma, 'small', options);
+    const prisma = db.prisma;
+    const sellers = await prisma.seller.findMany({ include: { stores: true, locations: true } });
+    for (const seller of sellers) {
+      expect(seller.locations.filter((l) => l.kind === 'WAREHOUSE').map((l) => l.name)).toEqual([
+        'Main warehouse',
+      ]);
+      expect(
+        seller.locations
+          .filter((l) => l.kind === 'STORE')
+          .map((l) => l.storeId)
+          .sort(),
+      ).toEqual(seller.stores.map((s) => s.id).sort());
+    }
+
+    const offers = await prisma.offer.findMany({
+      include: {
+        stockLevels: { include: { movements: true, location: true } },
+        priceHistory: true,
+      },
+    });
+    expect(offers.every((o) => o.currency === 'USD' && Number.isInteger(o.price))).toBe(true);
+    expect(offers.every((o) => o.handlingDays >= 1)).toBe(true);
+    expect(
+      offers.filter((o) => o.compareAtPrice !== null && o.compareAtPrice > o.price).length,
+    ).toBeGreaterThan(0);
+    expect(offers.filter((o) => o.allowBackorder).length).toBeGreaterThanOrEqual(2);
+    for (const offer of offers) {
+      expect(offer.priceHistory.map((h) => [h.reason, h.price])).toEqual([
+        ['CREATED', offer.price],
+      ]);
+      expect(offer.stockLevels.length).toBeGreaterThanOrEqual(1);
+      for (const level of offer.stockLevels) {
+        expect(level.location.sellerId).toBe(offer.sellerId);
+        expect(level.onHand).toBeGreaterThanOrEqual(level.reserved);
+        expect(level.backorder).toBe(offer.allowBackorder);
+        expect(level.movements.filter((m) => m.reason === 'RECEIVED')).toHaveLength(1);
+        expect(level.movements.reduce((sum, m) => sum + m.delta, 0)).toBe(level.onHand);
+      }
+    }
+    const levels = offers.flatMap((o) => o.stockLevels);
+    expect(levels.some((l) => l.onHand === 0)).toBe(true);
+    expect(levels.some((l) => l.onHand > 0 && l.onHand <= 5)).toBe(true);
+    expect(levels.some((l) => l.location.kind === 'STORE')).toBe(true);
+  });
+
   it('is the same on every run', async () => {
-    const snapshot = () =>
-      db.prisma.user.findMany({
+    const snapshot = async () => ({
+      users: await db.prisma.user.findMany({
         select: { id: true, email: true, createdAt: true },
         orderBy: { email: 'asc' },
-      });
-    await seed(db.prisma, 'small');
+      }),
+      products: await db.prisma.product.findMany({
+        select: { id: true, slug: true, title: true, attributes: true },
+        orderBy: { slug: 'asc' },
+      }),
+      offers: await db.prisma.offer.findMany({
+        select: {
+          id: true,
+          price: true,
+          sellerId: true,
+          stockLevels: { select: { onHand: true } },
+        },
+        orderBy: { id: 'asc' },
+      }),
+    });
+    await seed(db.prisma, 'small', options);
     const first = await snapshot();
     await truncateAll(testDatabaseUrl);
-    await seed(db.prisma, 'small');
+    await seed(db.prisma, 'small', options);
     expect(await snapshot()).toEqual(first);
   });
 
   it('seeds only an empty database', async () => {
-    expect(await seedIfEmpty(db.prisma, 'small')).toBe(true);
-    expect(await seedIfEmpty(db.prisma, 'small')).toBe(false);
+    expect(await seedIfEmpty(db.prisma, 'small', options)).toBe(true);
+    expect(await seedIfEmpty(db.prisma, 'small', options)).toBe(false);
     expect(await db.prisma.user.count()).toBe(SCALES.small.users + DEMO_ACCOUNTS.length);
   });
 });

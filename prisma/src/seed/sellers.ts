@@ -41,6 +41,8 @@ export async function seedSellers(
     description: faker.company.catchPhrase(),
     contactEmail: faker.internet.email({ provider: 'example.com' }).toLowerCase(),
     createdAt: faker.date.past({ years: 2 }),
+    ratingAverage: faker.number.float({ min: 3.5, max: 5, fractionDigits: 1 }),
+    ratingCount: faker.number.int({ min: 3, max: 2_000 }),
   }));
   await prisma.seller.createMany({ data: sellers });
   await prisma.roleAssignment.createMany({
