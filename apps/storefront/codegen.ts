@@ -17,6 +17,14 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
  */
 const ENTRY_FEATURES = ['shell', 'status'];
 
+/**
+ * Fragments that components of several lazy features share (the product card):
+ * each feature's output gets their definitions too, so its operations can spread
+ * them. Only their types are imported across features; a generated document is
+ * inlined into each operation that uses it.
+ */
+const SHARED_FRAGMENTS = 'src/shared/catalog/**/*.graphql';
+
 const lazyFeatures = readdirSync('src/features', { withFileTypes: true, recursive: false })
   .filter((entry) => entry.isDirectory() && !ENTRY_FEATURES.includes(entry.name))
   .map((entry) => entry.name)
@@ -52,7 +60,11 @@ const output = {
 };
 
 const config: CodegenConfig = {
-  schema: '../../packages/schema/schema.graphql',
+  schema: [
+    '../../packages/schema/schema.graphql',
+    // TEMPORARY until the catalog API emits these types
+    '../../packages/schema/contract/catalog.graphql',
+  ],
   ignoreNoDocuments: false,
   errorsOnly: true,
   generates: {
@@ -67,7 +79,7 @@ const config: CodegenConfig = {
     ...Object.fromEntries(
       lazyFeatures.map((name) => [
         `src/generated/${name}.ts`,
-        { ...output, documents: [`src/features/${name}/**/*.graphql`] },
+        { ...output, documents: [`src/features/${name}/**/*.graphql`, SHARED_FRAGMENTS] },
       ]),
     ),
   },

@@ -5,10 +5,13 @@ import { createApolloClient, GRAPHQL_URI } from './app/apollo';
 import { AppProviders } from './app/providers';
 import { createRouter } from './app/router';
 import { createBrowserSessionManager } from './shared/auth/browser-session';
+import { applyDocumentLanguage } from './shared/i18n/locale';
 import './shared/styles/global.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html must contain <div id="root">.');
+
+applyDocumentLanguage();
 
 // Ask for the session at once, before React renders: requests wait for the answer.
 const session = createBrowserSessionManager(GRAPHQL_URI);

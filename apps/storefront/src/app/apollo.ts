@@ -1,6 +1,8 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { createAuthLink } from '../shared/auth/auth-link';
 import type { SessionManager } from '../shared/auth/session-manager';
+import { localeStore, type LocaleStore } from '../shared/i18n/locale';
+import { createLocaleLink } from '../shared/i18n/locale-link';
 
 /** The GraphQL endpoint: same origin in production (the API serves this app) and in dev (vite proxies it). */
 export const GRAPHQL_URI = '/graphql';
@@ -9,7 +11,9 @@ export const GRAPHQL_URI = '/graphql';
  * The normalised cache. Types with an `id` need nothing here; singletons without
  * one (the shop's settings, the API status, the signed-in viewer) are keyed as one
  * object each, so every query selecting them shares, and merges into, the same
- * cache entry. The cache is emptied when the session ends.
+ * cache entry. Values without an id that several queries select with different
+ * fields (money, price ranges) merge instead of replacing each other. The cache is
+ * emptied when the session ends and when the shopper changes language.
  */
 export function createCache(): InMemoryCache {
   return new InMemoryCache({
@@ -17,14 +21,30 @@ export function createCache(): InMemoryCache {
       Shop: { keyFields: [] },
       ApiStatus: { keyFields: [] },
       Viewer: { keyFields: [] },
+      Money: { merge: true },
+      PriceRange: { merge: true },
     },
   });
 }
 
-/** The app's client: every request carries the session's access token. */
-export function createApolloClient(session: SessionManager): ApolloClient {
+export interface ApolloClientOptions {
+  /** The shopper's language, sent with every request; the app's store unless told. */
+  locale?: Pick<LocaleStore, 'get'>;
+  /** For tests: what sends the HTTP requests. */
+  fetch?: typeof fetch;
+}
+
+/** The app's client: every request carries the shopper's language and the session's access token. */
+export function createApolloClient(
+  session: SessionManager,
+  { locale = localeStore, fetch }: ApolloClientOptions = {},
+): ApolloClient {
   return new ApolloClient({
-    link: ApolloLink.from([createAuthLink(session), new HttpLink({ uri: GRAPHQL_URI })]),
+    link: ApolloLink.from([
+      createLocaleLink(locale.get),
+      createAuthLink(session),
+      new HttpLink({ uri: GRAPHQL_URI, fetch }),
+    ]),
     cache: createCache(),
     devtools: { enabled: import.meta.env.DEV },
   });

@@ -1,8 +1,10 @@
 import type { RouteObject } from 'react-router';
 import { accountRoutes } from '../features/account';
 import { authRoutes } from '../features/auth';
+import { catalogRoutes } from '../features/catalog';
 import { homeRoutes } from '../features/home';
 import { notFoundRoutes } from '../features/not-found';
+import { productRoutes } from '../features/product';
 import { profileRoutes } from '../features/profile';
 import { sellerRoutes } from '../features/seller';
 import { ShellView } from '../features/shell/views/shell-view';
@@ -34,6 +36,8 @@ export const routes: RouteObject[] = [
           ...accountRoutes,
           ...profileRoutes,
           ...sellerRoutes,
+          ...catalogRoutes,
+          ...productRoutes,
           ...notFoundRoutes,
         ],
       },

@@ -1,7 +1,16 @@
 import type { MockLink } from '@apollo/client/testing';
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { SellerPageDocument, type SellerPageQuery } from '../../generated/seller';
+import {
+  SellerPageDocument,
+  SellerProductsDocument,
+  SellerProductsMoreDocument,
+  type SellerPageQuery,
+  type SellerProductsMoreQuery,
+  type SellerProductsQuery,
+} from '../../generated/seller';
+import type { ProductCardProductFragment } from '../../generated/graphql';
+import { connectionOf, productCard } from '../../test/catalog';
 import { shellMocks } from '../../test/mocks';
 import { renderApp } from '../../test/render';
 
@@ -19,6 +28,8 @@ const SHOP: NonNullable<SellerPageQuery['seller']> = {
   contactEmail: 'hello@cobol.example',
   contactPhone: null,
   createdAt: '2024-03-15T09:30:00Z',
+  ratingAverage: 4.75,
+  ratingCount: 20,
   stores: [
     {
       __typename: 'Store',
@@ -38,9 +49,36 @@ const SHOP: NonNullable<SellerPageQuery['seller']> = {
   ],
 };
 
+function productsMock(
+  slug: string,
+  products: ProductCardProductFragment[],
+  next: string | null = null,
+): MockLink.MockedResponse {
+  const data: SellerProductsQuery = {
+    seller: {
+      __typename: 'Seller',
+      id: 'seller-1',
+      products: {
+        __typename: 'ProductConnection',
+        totalCount: products.length + (next ? 1 : 0),
+        pageInfo: { __typename: 'PageInfo', hasNextPage: Boolean(next), endCursor: next },
+        edges: connectionOf(products),
+      },
+    },
+  };
+  return {
+    request: { query: SellerProductsDocument, variables: { slug, first: 20 } },
+    result: { data },
+  };
+}
+
 describe('seller page', () => {
   it("shows the shop, how to reach it, and each store's address and hours by weekday", async () => {
-    renderApp('/s/cobol-corner', [...shellMocks(), sellerMock('cobol-corner', SHOP)]);
+    renderApp('/s/cobol-corner', [
+      ...shellMocks(),
+      sellerMock('cobol-corner', SHOP),
+      productsMock('cobol-corner', []),
+    ]);
     expect(await screen.findByRole('heading', { level: 1, name: 'Cobol Corner' })).toBeTruthy();
     const main = screen.getByRole('main');
     expect(
@@ -56,7 +94,57 @@ describe('seller page', () => {
   });
 
   it('says so when no shop has the address', async () => {
-    renderApp('/s/nobody', [...shellMocks(), sellerMock('nobody', null)]);
+    renderApp('/s/nobody', [
+      ...shellMocks(),
+      sellerMock('nobody', null),
+      { ...productsMock('nobody', []), result: { data: { seller: null } } },
+    ]);
     expect(await screen.findByRole('heading', { level: 1, name: 'Shop not found' })).toBeTruthy();
+  });
+
+  it("shows the shop's rating and its products, with more on demand", async () => {
+    const more: SellerProductsMoreQuery = {
+      seller: {
+        __typename: 'Seller',
+        id: 'seller-1',
+        products: {
+          __typename: 'ProductConnection',
+          pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: 'c-p3' },
+          edges: connectionOf([productCard('p3', 'Punch cards')]),
+        },
+      },
+    };
+    renderApp('/s/cobol-corner', [
+      ...shellMocks(),
+      sellerMock('cobol-corner', SHOP),
+      productsMock(
+        'cobol-corner',
+        [productCard('p1', 'Mainframe mug'), productCard('p2', 'Tape reel')],
+        'c-p2',
+      ),
+      {
+        request: {
+          query: SellerProductsMoreDocument,
+          variables: { slug: 'cobol-corner', first: 20, after: 'c-p2' },
+        },
+        result: { data: more },
+      },
+    ]);
+
+    expect(
+      await screen.findByRole('img', { name: 'Rated 4.8 out of 5 from 20 ratings' }),
+    ).toBeTruthy();
+    const products = await screen.findByRole('list', { name: 'Products' });
+    expect(screen.getByRole('heading', { level: 2, name: 'Products (3)' })).toBeTruthy();
+    expect(
+      within(products)
+        .getAllByRole('link')
+        .map((link) => link.getAttribute('href')),
+    ).toEqual(['/p/mainframe-mug', '/p/tape-reel']);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Load more' }));
+    await waitFor(() => expect(within(products).getAllByRole('listitem')).toHaveLength(3));
+    expect(within(products).getByRole('link', { name: 'Punch cards' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
   });
 });

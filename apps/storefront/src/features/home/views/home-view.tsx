@@ -8,9 +8,10 @@ import { ErrorState } from '../../../shared/ui/error-state';
 import { LoadingState } from '../../../shared/ui/loading-state';
 import { ValuePoints } from '../components/value-points';
 import { WelcomeHero } from '../components/welcome-hero';
+import { HomeCatalog } from './home-catalog';
 import styles from './home-view.module.css';
 
-/** `/`: greets the shopper with the shop's name. */
+/** `/`: greets the shopper with the shop's name, then shows categories and new arrivals. */
 export function HomeView() {
   const { data, error, loading, refetch } = useQuery(HomePageDocument);
   const { retry, retrying } = useRetry(refetch);
@@ -35,6 +36,7 @@ export function HomeView() {
   return (
     <>
       {data ? hero : <LoadingState label="Loading the shop">{hero}</LoadingState>}
+      <HomeCatalog />
       <ValuePoints />
     </>
   );

@@ -1,7 +1,8 @@
 import type { SellerHeaderSellerFragment } from '../../../generated/seller';
+import { Rating } from '../../../shared/catalog/rating';
 import styles from './seller.module.css';
 
-/** The shop's name, logo, description and how to reach it. */
+/** The shop's name, logo, rating, description and how to reach it. */
 export function SellerHeader({ seller }: { seller: SellerHeaderSellerFragment }) {
   const since = new Date(seller.createdAt).toLocaleDateString('en', {
     month: 'long',
@@ -19,6 +20,9 @@ export function SellerHeader({ seller }: { seller: SellerHeaderSellerFragment })
       <div>
         <h1 className={styles.name}>{seller.name}</h1>
         <p className={styles.muted}>On Bazaar since {since}</p>
+        <p className={styles.rating}>
+          <Rating average={seller.ratingAverage} count={seller.ratingCount} noun="ratings" />
+        </p>
         {seller.description ? <p>{seller.description}</p> : null}
         {seller.contactEmail || seller.contactPhone ? (
           <p className={styles.contact}>

@@ -8,18 +8,21 @@ import { PublicPageFallback } from '../../../shared/ui/public-page-fallback';
 import { SellerHeader } from '../components/seller-header';
 import { StoreCard } from '../components/store-card';
 import styles from '../components/seller.module.css';
+import { SellerProducts } from '../components/seller-products';
+import { useSellerProducts } from './use-seller-products';
 
-/** /s/:slug: a shop's public page with its stores. */
+/** /s/:slug: a shop's public page with its rating, stores and products. */
 export function SellerView() {
   const { slug = '' } = useParams();
   const { data, error, loading, refetch } = useQuery(SellerPageDocument, { variables: { slug } });
   const { retry, retrying } = useRetry(refetch);
+  const products = useSellerProducts(slug);
   const seller = data?.seller;
   useDocumentTitle(seller ? seller.name : data ? 'Shop not found' : undefined);
 
   if (seller) {
     return (
-      <Container className={styles.page}>
+      <Container className={[styles.page, styles.wide].join(' ')}>
         <SellerHeader seller={seller} />
         <section aria-labelledby="seller-stores">
           <h2 id="seller-stores">{seller.stores.length ? 'Stores' : 'No stores yet'}</h2>
@@ -29,6 +32,7 @@ export function SellerView() {
             ))}
           </div>
         </section>
+        <SellerProducts state={products} />
       </Container>
     );
   }

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { SiteFooterShopFragment } from '../../../generated/graphql';
 import { Container } from '../../../shared/layout/container';
 import { Skeleton } from '../../../shared/ui/skeleton';
+import { LanguageSwitch } from './language-switch';
 import { FALLBACK_SHOP_NAME } from './site-header';
 import styles from './shell.module.css';
 
@@ -21,6 +22,7 @@ export function SiteFooter({ shop, loading, status }: SiteFooterProps) {
           {shop ? shop.name : loading ? <Skeleton inline width="6rem" /> : FALLBACK_SHOP_NAME}.
           Powered by Bazaar, the open-source marketplace.
         </p>
+        <LanguageSwitch />
         <p role="status" aria-live="polite" aria-label="Service status">
           {status}
         </p>

@@ -13,6 +13,7 @@ import {
 import { SiteNav, type NavItem } from '../../../shared/layout/site-nav';
 import { Skeleton } from '../../../shared/ui/skeleton';
 import { Logo } from './logo';
+import { SearchBox } from './search-box';
 import styles from './shell.module.css';
 
 /** Only routes that exist: every link here must lead somewhere real. */
@@ -58,6 +59,7 @@ export function SiteHeader({ shop, loading, account }: SiteHeaderProps) {
             <span className={styles.brandName}>{FALLBACK_SHOP_NAME}</span>
           )}
         </Link>
+        <SearchBox />
         <SiteNav items={NAV_ITEMS}>
           <AccountEntries {...account} />
         </SiteNav>

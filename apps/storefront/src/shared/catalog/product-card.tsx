@@ -1,0 +1,88 @@
+import { Link } from 'react-router';
+import type { ProductCardProductFragment } from '../../generated/graphql';
+import { Skeleton } from '../ui/skeleton';
+import styles from './catalog.module.css';
+import { Price, PriceRangeText } from './price';
+import { Rating } from './rating';
+
+export interface ProductCardProps {
+  product: ProductCardProductFragment;
+  /** The heading level of the title, under the grid's own heading. */
+  headingLevel?: 2 | 3;
+}
+
+/** Card widths: two columns on phones, up to five on wide screens (see .grid). */
+const CARD_SIZES = '(min-width: 72rem) 14rem, (min-width: 40rem) 30vw, 50vw';
+
+/**
+ * A product in a grid: its first image (lazy, with its intrinsic size so nothing
+ * moves when it arrives), title, brand, price (the buy box's, with the former price
+ * struck through; the range when nothing is in stock), rating and how many sellers
+ * offer it. The title links to the product page.
+ */
+export function ProductCard({ product, headingLevel = 3 }: ProductCardProps) {
+  const Heading = `h${headingLevel}` as const;
+  const image = product.images[0];
+  return (
+    <article className={styles.card}>
+      <div className={styles.cardMedia}>
+        {image ? (
+          <img
+            src={image.image.url}
+            srcSet={image.image.srcSet || undefined}
+            sizes={CARD_SIZES}
+            width={image.image.width}
+            height={image.image.height}
+            alt={image.alt}
+            loading="lazy"
+            decoding="async"
+          />
+        ) : (
+          <span className={styles.noImage} aria-hidden="true" />
+        )}
+      </div>
+      <div className={styles.cardBody}>
+        <Heading className={styles.cardTitle}>
+          {/* The whole card is clickable through this link's ::after. */}
+          <Link to={`/p/${product.slug}`} className={styles.cardLink}>
+            {product.title}
+          </Link>
+        </Heading>
+        {product.brand ? <p className={styles.brand}>{product.brand}</p> : null}
+        <p className={styles.cardPrice}>
+          {product.buyBox ? (
+            <Price price={product.buyBox.price} compareAt={product.buyBox.compareAtPrice} />
+          ) : product.priceRange ? (
+            <PriceRangeText min={product.priceRange.min} max={product.priceRange.max} />
+          ) : (
+            <span className={styles.unavailable}>Currently unavailable</span>
+          )}
+        </p>
+        <p className={styles.cardMeta}>
+          <Rating average={product.ratingAverage} count={product.ratingCount} />
+          {product.offerCount > 0 ? (
+            <span>
+              {product.offerCount} {product.offerCount === 1 ? 'seller' : 'sellers'}
+            </span>
+          ) : null}
+        </p>
+      </div>
+    </article>
+  );
+}
+
+/** A card's shape while products load. */
+export function ProductCardSkeleton() {
+  return (
+    <div className={styles.card} aria-hidden="true">
+      <div className={styles.cardMedia}>
+        <Skeleton height="100%" />
+      </div>
+      <div className={styles.cardBody}>
+        <Skeleton width="90%" />
+        <Skeleton width="40%" />
+        <Skeleton width="30%" />
+      </div>
+    </div>
+  );
+}
