@@ -64,6 +64,15 @@ const schema = z.object({
   S3_PUBLIC_URL: z.url().optional(),
   /** Address objects as <endpoint>/<bucket>/<key> (MinIO) instead of <bucket>.<host>. */
   S3_FORCE_PATH_STYLE: flag.default(false),
+  /** Meilisearch server (http://host:7700): searches go there; unset, PostgreSQL full-text search. */
+  MEILISEARCH_HOST: z.url().optional(),
+  MEILISEARCH_API_KEY: z.string().optional(),
+  MEILISEARCH_INDEX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,100}$/)
+    .default('products'),
+  /** Run the search indexing job in this process (turn off on replicas that should not). */
+  SEARCH_INDEXER: flag.default(true),
 });
 
 export type Env = z.infer<typeof schema> & {

@@ -5,6 +5,7 @@ import { createMediaLoaders } from './modules/media/media.loaders.js';
 import { createIdentityLoaders } from './modules/identity/identity.loaders.js';
 import { createInventoryLoaders } from './modules/inventory/inventory.loaders.js';
 import { createOfferLoaders } from './modules/offers/offers.loaders.js';
+import { createSearchLoaders } from './modules/search/search.loaders.js';
 import { createSellerLoaders } from './modules/sellers/sellers.loaders.js';
 import { createShopLoaders } from './modules/shop/shop.loaders.js';
 
@@ -19,6 +20,7 @@ export function createLoaders(prisma: PrismaClient) {
     offers: createOfferLoaders(prisma),
     inventory: createInventoryLoaders(prisma),
     catalog: createCatalogLoaders(prisma),
+    search: createSearchLoaders(prisma),
   };
 }
 

@@ -45,6 +45,7 @@ import {
   ProductOffersFieldResolver,
   VariantOffersFieldResolver,
 } from './modules/offers/offers.resolver.js';
+import { CategoryProductCountResolver, SearchResolver } from './modules/search/search.resolver.js';
 import { SellerFieldResolver, SellersResolver } from './modules/sellers/sellers.resolver.js';
 import { ShopResolver } from './modules/shop/shop.resolver.js';
 import { StatusResolver } from './modules/status/status.resolver.js';
@@ -68,6 +69,8 @@ export const resolvers = [
   AuditResolver,
   ApiKeysResolver,
   ImageFieldResolver,
+  SearchResolver,
+  CategoryProductCountResolver,
   CatalogResolver,
   CategoryFieldResolver,
   AttributeDefinitionFieldResolver,

@@ -23,6 +23,8 @@ import { type Context, type Services, createContext } from './context.js';
 import { localeFromHeader } from './common/i18n/locale.js';
 import type { Env } from './env.js';
 import { startPriceScheduleJob } from './modules/offers/price-schedule.job.js';
+import { searchEngines } from './modules/search/search.registry.js';
+import { startSearchIndexer } from './modules/search/search.indexer.js';
 import { createReadinessCheck } from './modules/status/status.service.js';
 import { buildApiSchema } from './schema.js';
 
@@ -36,6 +38,8 @@ export interface ServerOptions {
   deliverMail?: boolean;
   /** Apply price schedules from this process (default: as deliverMail; tests run the job themselves). */
   applyPriceSchedules?: boolean;
+  /** Run the search indexer from this process (default: as deliverMail; tests run it themselves). */
+  indexSearch?: boolean;
 }
 
 export async function createServer({
@@ -45,6 +49,7 @@ export async function createServer({
   masterKey,
   deliverMail = true,
   applyPriceSchedules = deliverMail,
+  indexSearch = deliverMail,
 }: ServerOptions): Promise<FastifyInstance> {
   const production = env.NODE_ENV === 'production';
   const app = Fastify({
@@ -78,8 +83,19 @@ export async function createServer({
     app.addHook('onReady', async () => {
       stopPriceSchedules = startPriceScheduleJob(db, app.log);
     });
+  // Search: index settings and the indexer start once the database is migrated.
+  const search = searchEngines(env, db);
+  let stopSearchIndexer: () => Promise<void> = async () => {};
+  app.addHook('onReady', async () => {
+    Promise.all(search.writers.map((engine) => engine.start())).catch((err: unknown) =>
+      app.log.error({ err }, 'search engine setup failed; retried on first use'),
+    );
+    if (indexSearch && env.SEARCH_INDEXER)
+      stopSearchIndexer = startSearchIndexer(db, search.writers, app.log);
+  });
   app.addHook('onClose', async () => {
     stopMail();
+    await stopSearchIndexer();
     await stopPriceSchedules();
     await authorizer.stop();
   });
