@@ -71,10 +71,9 @@ export function createCatalogLoaders(prisma: Prisma.TransactionClient) {
     }),
     /** Ancestors' attribute definitions followed by the category's own. */
     definitionsByCategory: new DataLoader(async (ids: readonly string[]) => {
-      const [chains, own] = await Promise.all([
-        ancestors.loadMany(ids),
-        categoryById.loadMany(ids),
-      ]);
+      // Sequential: the loaders may run inside a transaction (one connection).
+      const chains = await ancestors.loadMany(ids);
+      const own = await categoryById.loadMany(ids);
       return ids.map((_, index): StoredDefinition[] => {
         const chain = chains[index];
         const category = own[index];

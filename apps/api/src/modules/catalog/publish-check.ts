@@ -28,14 +28,13 @@ export async function computePublishProblems(
 ): Promise<PublishProblem[][]> {
   const ids = products.map((product) => product.id);
   const categoryIds = [...new Set(products.flatMap((p) => (p.categoryId ? [p.categoryId] : [])))];
-  const [images, variants, categories, definitions, offerCounts, duplicates] = await Promise.all([
-    loaders.imagesByProduct.loadMany(ids),
-    loaders.variantsByProduct.loadMany(ids),
-    loaders.categoryById.loadMany(categoryIds),
-    loaders.definitionsByCategory.loadMany(categoryIds),
-    activeOfferCountsByProduct(db, ids),
-    duplicateBarcodeVariantIds(db, ids),
-  ]);
+  // One after the other: inside a transaction they share one connection.
+  const images = await loaders.imagesByProduct.loadMany(ids);
+  const variants = await loaders.variantsByProduct.loadMany(ids);
+  const categories = await loaders.categoryById.loadMany(categoryIds);
+  const definitions = await loaders.definitionsByCategory.loadMany(categoryIds);
+  const offerCounts = await activeOfferCountsByProduct(db, ids);
+  const duplicates = await duplicateBarcodeVariantIds(db, ids);
   const definitionsOf = new Map(
     categoryIds.map((id, index) => {
       const found = definitions[index];
