@@ -29,6 +29,8 @@ import {
 export const MAX_QUANTITY = 1_000_000_000;
 export const MAX_NOTE_LENGTH = 500;
 export const MAX_LOCATION_NAME_LENGTH = 100;
+/** Report counts stop here ("10,000+"). */
+export const COUNT_CAP = 10_000;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: string): boolean => UUID.test(value);
@@ -107,8 +109,8 @@ export async function createLocation(
     errors.add('NAME_REQUIRED', `Use at most ${MAX_LOCATION_NAME_LENGTH} characters.`, 'name');
   if (errors.any) return fail();
   const created = await ctx.db.prisma.$transaction(async (tx) => {
-    // One name per seller: serialize creations for this seller.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('stock_locations'), hashtext(${sellerId}))`;
+    // One name per seller: serialize creations for this seller (imports take the same lock).
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`stock-locations:${sellerId}`}))`;
     await ensureStoreLocationsTx(tx, sellerId);
     const taken = await tx.$queryRaw<unknown[]>`
       SELECT 1 FROM stock_locations l LEFT JOIN stores s ON s.id = l.store_id
@@ -260,9 +262,12 @@ export async function adjustStock(
 
   try {
     const level = await ctx.db.prisma.$transaction(async (tx) => {
+      // The level exists from the first change on. The offer row is share-locked so an
+      // offerUpdate of allowBackorder cannot slip past the level's copy of the flag.
       await tx.$executeRaw`
-        INSERT INTO stock_levels (id, offer_id, location_id, backorder)
-        VALUES (${randomUUID()}::uuid, ${offer.id}::uuid, ${location.id}::uuid, ${offer.allowBackorder})
+        WITH o AS (SELECT id, allow_backorder FROM offers WHERE id = ${offer.id}::uuid FOR SHARE)
+        INSERT INTO stock_levels (id, offer_id, location_id, backorder, updated_at)
+        SELECT ${randomUUID()}::uuid, o.id, ${location.id}::uuid, o.allow_backorder, now() FROM o
         ON CONFLICT (offer_id, location_id) DO NOTHING`;
       const [changed] =
         reason === StockMovementReason.COUNT_CORRECTION
@@ -421,8 +426,9 @@ export async function stockReport(
     cursorOf: (row) => [row.sortValue, row.id],
     count: async () => {
       const [row] = await ctx.db.prisma.$queryRaw<{ count: number }[]>`
-        SELECT count(*)::int AS count FROM stock_levels sl JOIN offers o ON o.id = sl.offer_id
-         WHERE ${where}`;
+        SELECT count(*)::int AS count FROM (
+          SELECT 1 FROM stock_levels sl JOIN offers o ON o.id = sl.offer_id
+           WHERE ${where} LIMIT ${COUNT_CAP}) AS capped`;
       return row?.count ?? 0;
     },
     toNode: ({ sortValue: _sortValue, ...row }) => row,

@@ -47,6 +47,8 @@ import { endSchedule, startDueSchedules } from './price-schedule.job.js';
 export const MAX_BULK_OFFERS = 500;
 export const MAX_OPENING_STOCK_ENTRIES = 100;
 export const MAX_HANDLING_DAYS = 365;
+/** Connection counts stop here ("10,000+"). */
+export const COUNT_CAP = 10_000;
 
 type Result<Key extends string, Entity, Code extends string> = { [K in Key]: Entity | null } & {
   errors: PayloadErrorShape<Code>[];
@@ -562,9 +564,10 @@ export async function listSellerOffers(
      LIMIT ${args.first + 1}`;
   return connectionFromRows(rows, args, {
     cursorOf: (row) => [row.createdAt.toISOString(), row.id],
+    // Capped: a seller with a huge catalog never pays for a full count.
     count: async () => {
       const [row] = await ctx.db.prisma.$queryRaw<{ count: number }[]>`
-        SELECT count(*)::int AS count FROM ${from} WHERE ${where}`;
+        SELECT count(*)::int AS count FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ${COUNT_CAP}) AS capped`;
       return row?.count ?? 0;
     },
   });

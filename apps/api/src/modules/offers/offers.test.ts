@@ -608,6 +608,18 @@ describe('offers and prices', async () => {
       ],
     });
     expect(node.variant.offers.map((o: any) => o.id)).toEqual([cheapOut, bOffer, cOffer]);
+    // Shoppers see the offers but none of the sellers' stock levels, history or schedules.
+    const PUBLIC = `query($id: ID!) { product(id: $id) { buyBox { id } offers {
+      seller { name } stockLevels { id } priceHistory { totalCount edges { cursor } } priceSchedules { id } } } }`;
+    const shopper = (await api.graphql<any>(PUBLIC, { id: product.id })).data?.product;
+    expect(shopper.buyBox).toEqual({ id: cOffer });
+    expect(shopper.offers).toHaveLength(3);
+    for (const seen of shopper.offers)
+      expect(seen).toMatchObject({
+        stockLevels: [],
+        priceHistory: { totalCount: 0, edges: [] },
+        priceSchedules: [],
+      });
     // Out of stock everywhere: a backorder offer is the default; without one, none.
     await db.prisma.stockLevel.updateMany({ data: { onHand: 0 } });
     expect((await read()).product.buyBox).toBeNull();
@@ -647,6 +659,22 @@ describe('offers and prices', async () => {
       expect(result.data?.sellerOffers.edges).toHaveLength(first);
       return sqlLog.length;
     };
+    // The storefront's product list, anonymous.
+    const LIST = `query($first: Int!) { products(first: $first) { edges { node { id offerCount
+      priceRange { min { formatted } max { formatted } } buyBox { price { amount } stockStatus seller { name } }
+      offers { price { amount } stockStatus availableQuantity pickupStores { name } seller { name } } } } } }`;
+    const listCount = async (first: number) => {
+      sqlLog.length = 0;
+      const result = await api.graphql<any>(LIST, { first });
+      expect(result.errors).toBeUndefined();
+      expect(result.data?.products.edges).toHaveLength(first);
+      expect(result.data?.products.edges[0].node.offers).toHaveLength(2);
+      return sqlLog.length;
+    };
+    const listed = [await listCount(3), await listCount(20)];
+    // Products, their offers, stock levels, sellers, pick-up stores: whatever the page size.
+    expect(listed[1]).toBe(listed[0]);
+    expect(listed[1]).toBeLessThanOrEqual(6);
     await count(1); // the session's permissions are cached from here on
     const small = await count(2);
     const large = await count(20);
