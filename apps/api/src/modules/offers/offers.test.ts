@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db, sqlLog, startApi } from '../../../test/api.js';
 import { createSeller, createUser, signIn } from '../../../test/accounts.js';
 import { activeOfferCountsByProduct, bulkPrice } from './offers.service.js';
-import { runPriceSchedules } from './price-schedule.job.js';
+import { runPriceSchedules, startPriceScheduleJob } from './price-schedule.job.js';
 
 const OFFER = `id condition status handlingDays allowBackorder lowStockThreshold
   price { amount currency formatted } compareAtPrice { amount }
@@ -527,6 +527,34 @@ describe('offers and prices', async () => {
         await db.prisma.priceHistory.findMany({ where: { offerId }, orderBy: { changedAt: 'asc' } })
       ).map((row) => row.reason),
     ).toEqual(['CREATED', 'SCHEDULE_START', 'SCHEDULE_END']);
+  });
+
+  it('the background job applies schedules that fall due', async () => {
+    const a = await owner('shop-a');
+    const { variant } = await makeProduct();
+    const created = await a.session.graphql(CREATE, {
+      input: { sellerId: a.seller.id, variantId: variant.id, price: 1000, currency: 'USD' },
+    });
+    const offerId = created.data?.offerCreate.offer.id;
+    // Written as if created a moment ago, with a start that has just passed.
+    await db.prisma.priceSchedule.create({
+      data: { offerId, price: 750, startsAt: new Date(Date.now() - 1_000) },
+    });
+    const stop = startPriceScheduleJob(db, api.app.log);
+    try {
+      await expect
+        .poll(
+          async () => (await db.prisma.offer.findUniqueOrThrow({ where: { id: offerId } })).price,
+        )
+        .toBe(750);
+    } finally {
+      await stop();
+    }
+    expect(await db.prisma.priceSchedule.findFirstOrThrow({ where: { offerId } })).toMatchObject({
+      previousPrice: 1000,
+      startedAt: expect.any(Date),
+      endedAt: expect.any(Date),
+    });
   });
 
   it('pages the price history newest first', async () => {
