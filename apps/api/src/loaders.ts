@@ -3,6 +3,7 @@ import { createAccessLoaders } from './modules/access/access.loaders.js';
 import { createCatalogLoaders } from './modules/catalog/catalog.loaders.js';
 import { createMediaLoaders } from './modules/media/media.loaders.js';
 import { createIdentityLoaders } from './modules/identity/identity.loaders.js';
+import { createImportLoaders } from './modules/imports/imports.loaders.js';
 import { createInventoryLoaders } from './modules/inventory/inventory.loaders.js';
 import { createOfferLoaders } from './modules/offers/offers.loaders.js';
 import { createSearchLoaders } from './modules/search/search.loaders.js';
@@ -20,6 +21,7 @@ export function createLoaders(prisma: PrismaClient) {
     offers: createOfferLoaders(prisma),
     inventory: createInventoryLoaders(prisma),
     catalog: createCatalogLoaders(prisma),
+    imports: createImportLoaders(prisma),
     search: createSearchLoaders(prisma),
   };
 }

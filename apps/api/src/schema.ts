@@ -29,6 +29,7 @@ import {
 } from './modules/identity/identity.resolver.js';
 import { SigningKeysResolver } from './modules/identity/signing-keys.resolver.js';
 import { ImageFieldResolver } from './modules/media/media.resolver.js';
+import { ImportsResolver } from './modules/imports/imports.resolver.js';
 import {
   InventoryResolver,
   OfferStockFieldResolver,
@@ -69,8 +70,6 @@ export const resolvers = [
   AuditResolver,
   ApiKeysResolver,
   ImageFieldResolver,
-  SearchResolver,
-  CategoryProductCountResolver,
   CatalogResolver,
   CategoryFieldResolver,
   AttributeDefinitionFieldResolver,
@@ -78,6 +77,8 @@ export const resolvers = [
   VariantFieldResolver,
   ProductImageFieldResolver,
   SellerProductsFieldResolver,
+  SearchResolver,
+  CategoryProductCountResolver,
   OffersResolver,
   OfferFieldResolver,
   PriceChangeFieldResolver,
@@ -90,6 +91,7 @@ export const resolvers = [
   StockLocationFieldResolver,
   StockMovementFieldResolver,
   SellerStockFieldResolver,
+  ImportsResolver,
 ] as const;
 
 export async function buildApiSchema(): Promise<GraphQLSchema> {

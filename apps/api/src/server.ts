@@ -25,6 +25,8 @@ import type { Env } from './env.js';
 import { startPriceScheduleJob } from './modules/offers/price-schedule.job.js';
 import { searchEngines } from './modules/search/search.registry.js';
 import { startSearchIndexer } from './modules/search/search.indexer.js';
+import { createImportWorker } from './modules/imports/import.job.js';
+import { registerImportRoutes } from './modules/imports/imports.routes.js';
 import { createReadinessCheck } from './modules/status/status.service.js';
 import { buildApiSchema } from './schema.js';
 
@@ -36,6 +38,8 @@ export interface ServerOptions {
   masterKey: Buffer;
   /** Deliver queued e-mail from this process (tests run the job themselves). */
   deliverMail?: boolean;
+  /** Run queued CSV imports in this process (default: as deliverMail; tests run the job themselves). */
+  runImports?: boolean;
   /** Apply price schedules from this process (default: as deliverMail; tests run the job themselves). */
   applyPriceSchedules?: boolean;
   /** Run the search indexer from this process (default: as deliverMail; tests run it themselves). */
@@ -48,6 +52,7 @@ export async function createServer({
   databaseUrl,
   masterKey,
   deliverMail = true,
+  runImports = deliverMail,
   applyPriceSchedules = deliverMail,
   indexSearch = deliverMail,
 }: ServerOptions): Promise<FastifyInstance> {
@@ -77,6 +82,9 @@ export async function createServer({
   const stopMail = deliverMail
     ? startMailDelivery(db, createTransport(env.SMTP_URL, env.MAIL_FROM), app.log)
     : () => {};
+  const imports = createImportWorker(db, app.log);
+  if (runImports) app.addHook('onReady', async () => imports.start());
+  app.addHook('onClose', () => imports.stop());
   // Started once the server is ready (after main.ts has migrated the database).
   let stopPriceSchedules: () => Promise<void> = async () => {};
   if (applyPriceSchedules)
@@ -159,6 +167,7 @@ export async function createServer({
     reply.header('cache-control', 'public, max-age=300').send(await services.keyRing.jwks()),
   );
   await registerMediaRoutes(app, { db, services });
+  await registerImportRoutes(app, { db, services, wake: imports.wake });
   if (env.DEV_MAILBOX) serveMailbox(app, db);
   if (!production) serveGraphiql(app);
   if (env.SERVE_SPAS) await serveSpas(app);
