@@ -314,6 +314,7 @@ export function cleanAttributes(
   const byKey = new Map(definitions.map((d) => [d.key, d]));
   const attributes: Record<string, StoredAttributeValue> = {};
   const problems: AttributeProblem[] = [];
+  const seen = new Set<string>();
   for (const [index, input] of inputs.entries()) {
     const key = input.key.trim();
     const definition = byKey.get(key);
@@ -327,10 +328,11 @@ export function cleanAttributes(
       });
       continue;
     }
-    if (key in attributes) {
+    if (seen.has(key)) {
       problems.push({ index, key, message: `"${key}" is given twice.` });
       continue;
     }
+    seen.add(key);
     // A blank value clears the attribute.
     if (!input.value.trim()) continue;
     const value = parseAttributeValue(input.value, definition);
