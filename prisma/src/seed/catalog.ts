@@ -1,6 +1,6 @@
 import type { Faker } from '@faker-js/faker';
 import type { PrismaClient } from '../generated/client/client.js';
-import { insertChunked } from './bulk.js';
+import { insertRows } from './bulk.js';
 import { seedCategories } from './categories.js';
 import { DEMO_SELLER } from './demo-accounts.js';
 import { seedImages } from './images.js';
@@ -52,12 +52,9 @@ export async function seedCatalog(
     demoSeller,
     referenceDate: options.referenceDate,
   });
-  await insertChunked(products, (chunk) =>
-    prisma.outboxEvent.createMany({
-      data: chunk.map((product) => ({
-        topic: 'product.changed',
-        payload: { productId: product.id },
-      })),
-    }),
+  await insertRows(
+    prisma,
+    'outbox_events',
+    products.map((product) => ({ topic: 'product.changed', payload: { productId: product.id } })),
   );
 }

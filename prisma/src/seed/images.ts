@@ -172,8 +172,11 @@ async function render(mediaDir: string, storageKey: string, svg: string): Promis
     sizes = await Promise.all(
       RENDITIONS.map(async (r) => {
         const resized = sharp(pixels, { raw }).resize(r.width, r.width);
+        // Effort 2 of 6: nearly the same size as the default, drawn in half the time.
         const data = await (
-          r.format === 'webp' ? resized.webp({ quality: 80 }) : resized.jpeg({ quality: 82 })
+          r.format === 'webp'
+            ? resized.webp({ quality: 80, effort: 2 })
+            : resized.jpeg({ quality: 82 })
         ).toBuffer();
         await writeFile(`${dir}/${r.width}.${r.format}`, data);
         return data.length;

@@ -1,6 +1,6 @@
 import type { Faker } from '@faker-js/faker';
 import type { OfferCondition, Prisma, PrismaClient } from '../generated/client/client.js';
-import { insertChunked } from './bulk.js';
+import { insertRows } from './bulk.js';
 import { retailPrice, type SeededProduct, type SeedSeller } from './products.js';
 
 /** How many sellers besides the owner offer a product: weights for 0, 1, 2, 3. */
@@ -237,10 +237,10 @@ export async function seedOffers(
     }
   });
 
-  await insertChunked(locations, (data) => prisma.stockLocation.createMany({ data }));
-  await insertChunked(offers, (data) => prisma.offer.createMany({ data }));
-  await insertChunked(history, (data) => prisma.priceHistory.createMany({ data }));
-  await insertChunked(levels, (data) => prisma.stockLevel.createMany({ data }));
-  await insertChunked(movements, (data) => prisma.stockMovement.createMany({ data }));
+  await insertRows(prisma, 'stock_locations', locations);
+  await insertRows(prisma, 'offers', offers);
+  await insertRows(prisma, 'price_history', history);
+  await insertRows(prisma, 'stock_levels', levels);
+  await insertRows(prisma, 'stock_movements', movements);
   return { offers: offers.length, stockLevels: levels.length };
 }

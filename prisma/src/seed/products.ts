@@ -1,7 +1,7 @@
 import type { Faker } from '@faker-js/faker';
 import type { Prisma, PrismaClient, ProductStatus } from '../generated/client/client.js';
 import { ean13 } from './barcode.js';
-import { insertChunked, json } from './bulk.js';
+import { insertRows, json } from './bulk.js';
 import type { AttributeDefinition, Localized, SeededCategory } from './categories.js';
 import { pictureKey, type PictureIndex } from './images.js';
 import {
@@ -353,8 +353,8 @@ export async function seedProducts(
     });
   }
 
-  await insertChunked(products, (data) => prisma.product.createMany({ data }));
-  await insertChunked(variants, (data) => prisma.variant.createMany({ data }));
-  await insertChunked(images, (data) => prisma.productImage.createMany({ data }));
+  await insertRows(prisma, 'products', products);
+  await insertRows(prisma, 'variants', variants);
+  await insertRows(prisma, 'product_images', images);
   return seeded;
 }

@@ -121,6 +121,11 @@ describe('demo data', () => {
         'zh-CN': expect.any(String),
       });
       expect(product.categoryId, where).not.toBeNull();
+      expect(product.tags.length, where).toBeGreaterThan(0);
+      expect(product.description, where).toMatchObject({
+        en: expect.stringContaining('## Specifications'),
+        'zh-CN': expect.stringContaining('## 规格参数'),
+      });
       // Products sit in leaf categories.
       expect(
         categories.some((c) => c.parentId === product.categoryId),

@@ -1,6 +1,7 @@
 import type { Faker } from '@faker-js/faker';
 import { hash } from '@node-rs/argon2';
-import type { PrismaClient } from '../generated/client/client.js';
+import type { Prisma, PrismaClient } from '../generated/client/client.js';
+import { insertRows } from './bulk.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.js';
 
 const BATCH = 5_000;
@@ -39,22 +40,25 @@ export async function seedUsers(
   }
   const ids: string[] = [];
   for (let start = 0; start < count; start += BATCH) {
-    const data = [];
+    const data: Prisma.UserCreateManyInput[] = [];
     for (let i = start; i < Math.min(count, start + BATCH); i++) {
       const firstName = faker.person.firstName();
       const lastName = faker.person.lastName();
       const id = faker.string.uuid();
       ids.push(id);
+      const emailVerifiedAt = faker.datatype.boolean(0.8) ? faker.date.past({ years: 1 }) : null;
+      const createdAt = faker.date.past({ years: 2 });
       data.push({
         id,
         email: `${firstName}.${lastName}.${i}@example.com`.toLowerCase(),
         name: `${firstName} ${lastName}`,
         passwordHash,
-        emailVerifiedAt: faker.datatype.boolean(0.8) ? faker.date.past({ years: 1 }) : null,
-        createdAt: faker.date.past({ years: 2 }),
+        emailVerifiedAt,
+        createdAt,
+        updatedAt: createdAt,
       });
     }
-    await prisma.user.createMany({ data });
+    await insertRows(prisma, 'users', data);
   }
   return ids;
 }
