@@ -31,7 +31,7 @@ if (local.embedded) {
   if (applied.length) app.log.info({ applied }, 'migrations applied');
 }
 await syncBuiltInRoles(db.prisma);
-if (local.embedded && (await seedIfEmpty(db.prisma, env.SEED_SCALE))) {
+if (local.embedded && (await seedIfEmpty(db.prisma, env.SEED_SCALE, { mediaDir: env.MEDIA_DIR }))) {
   app.log.info({ scale: env.SEED_SCALE }, 'demo data seeded');
 }
 
