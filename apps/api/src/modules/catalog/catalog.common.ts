@@ -32,16 +32,17 @@ export function canReadProduct(session: Session, product: Pick<ProductRow, 'owne
   );
 }
 
-/** A unique violation (Prisma P2002), optionally on a column named `column`. */
+/**
+ * A unique violation (Prisma P2002), optionally on `column`: recognised by the
+ * constraint the driver adapter names ("variants_sku_key") or the fields Prisma
+ * lists. The message is not searched (it quotes the calling source code).
+ */
 export function isUniqueViolation(error: unknown, column?: string): boolean {
-  const { code, meta, message } = (error ?? {}) as {
-    code?: string;
-    meta?: unknown;
-    message?: string;
-  };
+  const { code, meta } = (error ?? {}) as { code?: string; meta?: unknown };
   if (code !== 'P2002') return false;
   if (!column) return true;
-  return `${JSON.stringify(meta ?? {})} ${message ?? ''}`.includes(column);
+  const details = JSON.stringify(meta ?? {});
+  return details.includes(`_${column}_key`) || details.includes(`"${column}"`);
 }
 
 /** Where a check reports problems: any PayloadErrors whose codes include `Code`. */

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createSeller, createUser, signIn } from '../../../test/accounts.js';
 import { db, startApi } from '../../../test/api.js';
+import { isUniqueViolation } from './catalog.common.js';
 import {
   catalogCounts,
   createMedia,
@@ -429,6 +430,34 @@ describe('catalog: products', async () => {
       ['SLUG_TAKEN', 'slug'],
     ]);
     expect(await catalogCounts()).toEqual(before);
+  });
+
+  it('maps a SKU clash caught by the database (a concurrent create) to SKU_TAKEN', async () => {
+    const owner = await signIn(api, shopA.owner.email);
+    const input = (title: string) =>
+      shirt({
+        title: en(title),
+        options: [],
+        attributes: [],
+        variants: [{ sku: 'RACE-1' }],
+      });
+    const results = await Promise.all(
+      ['Racer one', 'Racer two', 'Racer three'].map((title) =>
+        owner.graphql(PRODUCT_CREATE, { input: input(title) }),
+      ),
+    );
+    const payloads = results.map((r) => r.data?.productCreate);
+    expect(payloads.filter((p) => p.product)).toHaveLength(1);
+    for (const payload of payloads.filter((p) => !p.product))
+      expect(codes(payload.errors)).toEqual([['SKU_TAKEN', 'variants.0.sku']]);
+    expect(await db.prisma.variant.count({ where: { sku: 'race-1' } })).toBe(1);
+    expect(await db.prisma.product.count({ where: { slug: { startsWith: 'racer' } } })).toBe(1);
+    // The violation itself is recognised by column.
+    const error = await db.prisma.variant
+      .create({ data: { productId: payloads.find((p) => p.product).product.id, sku: 'Race-1' } })
+      .catch((e: unknown) => e);
+    expect(isUniqueViolation(error, 'sku')).toBe(true);
+    expect(isUniqueViolation(error, 'slug')).toBe(false);
   });
 
   it('only the owner seller or an admin edits a product; salespeople and other sellers cannot', async () => {

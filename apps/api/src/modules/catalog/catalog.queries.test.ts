@@ -6,7 +6,7 @@ import { createMedia, resetCatalog } from '../../../test/catalog.js';
 const PAGE = `query($first: Int!, $after: String, $slug: String, $sort: ProductSort! = NEWEST) {
   products(first: $first, after: $after, categorySlug: $slug, sort: $sort) {
     edges { cursor node {
-      id slug title url
+      id slug title url status tags brand publishedAt updatedAt ratingCount ratingAverage
       category { name ancestors { slug } }
       ownerSeller { name }
       attributes { key name value }
@@ -48,6 +48,7 @@ describe('catalog: product lists', async () => {
           categoryId: i % 2 ? leaf.id : root.id,
           ownerSellerId: seller.id,
           attributes: { watts: 40 + i },
+          tags: ['lamp'],
           options: [{ name: 'Colour', values: ['Black', 'White'] }],
           status: 'PUBLISHED',
           publishedAt: new Date(start + i * 60_000),
@@ -96,6 +97,12 @@ describe('catalog: product lists', async () => {
     expect(first).toMatchObject({
       slug: 'lamp-24',
       title: 'Lamp 18',
+      status: 'PUBLISHED',
+      tags: ['lamp'],
+      brand: null,
+      ratingCount: 0,
+      ratingAverage: null,
+      publishedAt: new Date(Date.UTC(2026, 0, 1) + 24 * 60_000).toISOString(),
       url: 'http://localhost:4000/p/lamp-24',
       category: { name: 'Home', ancestors: [] },
       ownerSeller: { name: 'shop-a' },
