@@ -6,6 +6,7 @@
 import type { Database, PrismaClient } from '@bazaar/db';
 import type { FastifyBaseLogger } from 'fastify';
 import { startRecurringJob } from '../../common/jobs/recurring-job.js';
+import { clearSearchCaches } from './search.cache.js';
 import { buildSearchDocuments } from './search.documents.js';
 import type { SearchEngine } from './search.engine.js';
 
@@ -67,6 +68,7 @@ export async function indexPendingChanges(
             await engine.remove(removed);
             await engine.upsert(documents);
           }
+          clearSearchCaches(db.prisma);
         }
         await tx.$executeRaw`
           UPDATE outbox_events SET processed_at = now(), attempts = attempts + 1, last_error = NULL
@@ -132,6 +134,7 @@ export async function rebuildIndex(
     indexed += documents.length;
     onProgress(indexed);
   }
+  clearSearchCaches(db.prisma);
   return indexed;
 }
 

@@ -137,7 +137,7 @@ export class PostgresSearchEngine implements SearchEngine {
       { product_id: string; title: Record<string, string> }[]
     >`
       SELECT product_id::text, title FROM search_documents
-       WHERE document @@ to_tsquery('simple', unaccent(${tsquery}))
+       WHERE document @@ (SELECT to_tsquery('simple', unaccent(${tsquery})))
        ORDER BY sales_count DESC, published_at DESC, product_id LIMIT ${limit}`;
     return rows.map((row) => ({ productId: row.product_id, title: row.title }));
   }
@@ -185,34 +185,52 @@ export class PostgresSearchEngine implements SearchEngine {
       });
     }
 
-    const rank = text.tsquery
-      ? Prisma.sql`ts_rank_cd(d.document, to_tsquery('simple', unaccent(${text.tsquery})))`
-      : Prisma.sql`0`;
+    const rank = text.tsquery ? Prisma.sql`ts_rank_cd(d.document, ${text.tsquery})` : Prisma.sql`0`;
     const order = orderBy(query, queryWords.length > 0);
     const limit = Math.max(0, Math.min(query.limit, MAX_TOTAL - query.offset));
-    const flags = filters.map((f, i) => Prisma.sql`${f.condition} AS ${Prisma.raw(`f${i}`)}`);
-    const allFlags = (except?: string) => {
-      const kept = filters.flatMap((f, i) => (f.name === except ? [] : [Prisma.raw(`f${i}`)]));
-      return kept.length ? Prisma.join(kept, ' AND ') : Prisma.sql`true`;
-    };
-
     const facets = query.facets;
-    const rows = await this.prisma.$queryRaw<{ kind: string; id: string | null; data: unknown }[]>`
-      WITH base AS MATERIALIZED (
-        SELECT d.product_id, d.brand, d.seller_ids, d.category_ids, d.min_price, d.rating_average,
-               d.attributes, d.sales_count, d.published_at, ${rank} AS rank
-               ${flags.length ? Prisma.sql`, ${Prisma.join(flags)}` : Prisma.empty}
-          FROM search_documents d
-         WHERE ${Prisma.join(base, ' AND ')}
-      ),
-      hits AS MATERIALIZED (SELECT * FROM base WHERE ${allFlags()})
-      SELECT 'hit' AS kind, product_id::text AS id, to_jsonb(n) AS data FROM (
-        SELECT product_id, row_number() OVER (ORDER BY ${order}) AS n FROM hits
-         ORDER BY ${order} LIMIT ${limit} OFFSET ${query.offset}
-      ) page
-      UNION ALL
-      SELECT 'total', NULL, to_jsonb((SELECT count(*) FROM (SELECT 1 FROM hits LIMIT ${MAX_TOTAL}) t))
-      ${facets ? this.facetSql(facets, query, allFlags) : Prisma.empty}`;
+    type Row = { kind: string; id: string | null; data: unknown };
+
+    // The page: numbered in the order of the sorted, limited subquery.
+    const page = (source: Prisma.Sql) => Prisma.sql`
+      SELECT 'hit' AS kind, product_id::text AS id, to_jsonb(row_number() OVER ()) AS data
+        FROM (SELECT product_id FROM ${source} ORDER BY ${order}
+               LIMIT ${limit} OFFSET ${query.offset}) page`;
+
+    let rows: Row[];
+    if (!facets) {
+      // No facets: the sort can walk an index and the count stops at the cap.
+      const where = Prisma.join([...base, ...filters.map((f) => f.condition)], ' AND ');
+      const source = Prisma.sql`(SELECT d.product_id, d.min_price, d.rating_average, d.sales_count,
+                                        d.published_at, ${rank} AS rank
+                                   FROM search_documents d WHERE ${where}) h`;
+      rows = await this.prisma.$queryRaw<Row[]>`
+        ${page(source)}
+        UNION ALL
+        SELECT 'total', NULL, to_jsonb((SELECT count(*) FROM (
+          SELECT 1 FROM search_documents d WHERE ${where} LIMIT ${MAX_TOTAL}) t))`;
+    } else {
+      // Facets: one pass over the documents matching the text, category and stock,
+      // with a flag per other filter; each facet counts rows passing the flags but its own.
+      const flags = filters.map((f, i) => Prisma.sql`${f.condition} AS ${Prisma.raw(`f${i}`)}`);
+      const allFlags = (except?: string) => {
+        const kept = filters.flatMap((f, i) => (f.name === except ? [] : [Prisma.raw(`f${i}`)]));
+        return kept.length ? Prisma.join(kept, ' AND ') : Prisma.sql`true`;
+      };
+      rows = await this.prisma.$queryRaw<Row[]>`
+        WITH base AS MATERIALIZED (
+          SELECT d.product_id, d.brand, d.seller_ids, d.category_ids, d.min_price, d.rating_average,
+                 d.attributes, d.sales_count, d.published_at, ${rank} AS rank
+                 ${flags.length ? Prisma.sql`, ${Prisma.join(flags)}` : Prisma.empty}
+            FROM search_documents d
+           WHERE ${Prisma.join(base, ' AND ')}
+        ),
+        hits AS MATERIALIZED (SELECT * FROM base WHERE ${allFlags()})
+        ${page(Prisma.sql`hits`)}
+        UNION ALL
+        SELECT 'total', NULL, to_jsonb((SELECT count(*) FROM (SELECT 1 FROM hits LIMIT ${MAX_TOTAL}) t))
+        ${this.facetSql(facets, query, allFlags)}`;
+    }
 
     const hits = rows
       .filter((row) => row.kind === 'hit')
@@ -291,7 +309,7 @@ export class PostgresSearchEngine implements SearchEngine {
 function textCondition(
   queryWords: string[],
   corrections: Map<string, Correction>,
-): { condition: Prisma.Sql; tsquery: string | null } {
+): { condition: Prisma.Sql; tsquery: Prisma.Sql | null } {
   if (queryWords.length === 0) return { condition: Prisma.sql`true`, tsquery: null };
   const groups = queryWords.map((word) => {
     const options = [`${word}:*`];
@@ -302,8 +320,9 @@ function textCondition(
     }
     return options.length === 1 ? options[0]! : `(${options.join(' | ')})`;
   });
-  const tsquery = groups.join(' & ');
-  const fullText = Prisma.sql`d.document @@ to_tsquery('simple', unaccent(${tsquery}))`;
+  // A scalar subquery runs once (unaccent is only STABLE, so a plain call would run per row).
+  const tsquery = Prisma.sql`(SELECT to_tsquery('simple', unaccent(${groups.join(' & ')})))`;
+  const fullText = Prisma.sql`d.document @@ ${tsquery}`;
   if (!queryWords.some(hasCjk)) return { condition: fullText, tsquery };
   const substrings = queryWords.map((word) => Prisma.sql`d.search_text LIKE ${`%${word}%`}`);
   return {

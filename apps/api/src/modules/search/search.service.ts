@@ -20,6 +20,7 @@ import {
   type SearchQuery,
 } from './search.engine.js';
 import type { SearchReindexErrorCode } from './search.errors.js';
+import { searchCaches } from './search.cache.js';
 import { enqueueReindex } from './search.indexer.js';
 import { searchEngines } from './search.registry.js';
 import { words } from './search.text.js';
@@ -202,7 +203,29 @@ export async function search(
     limit: offset >= MAX_TOTAL ? 0 : args.first,
     facets: facetRequest,
   };
-  const hits = await engine.search(query);
+  // Facet counts are the same for every shopper on a page: reuse them for a few seconds.
+  const facetCache = searchCaches(ctx.db.prisma).facets;
+  const facetKey = facetRequest
+    ? JSON.stringify([
+        engine.name,
+        query.text.toLowerCase(),
+        query.categoryId,
+        [...brands].sort(),
+        [...sellerIds].sort(),
+        query.priceMin,
+        query.priceMax,
+        query.ratingMin,
+        [...attributes]
+          .sort((a, b) => (a.key < b.key ? -1 : 1))
+          .map((a) => [a.key, [...a.values].sort()]),
+        query.inStockOnly,
+        facetRequest,
+      ])
+    : null;
+  const cachedFacets = facetKey ? facetCache.get(facetKey) : undefined;
+  const hits = await engine.search(cachedFacets ? { ...query, facets: null } : query);
+  if (facetKey && hits.facets) facetCache.set(facetKey, hits.facets);
+  const facetCounts = cachedFacets ?? hits.facets;
 
   const products = await ctx.loaders.catalog.productById.loadMany(hits.productIds);
   const edges = hits.productIds.flatMap((_, index) => {
@@ -222,7 +245,7 @@ export async function search(
       endCursor: hits.productIds.length > 0 ? encodeCursor({ o: lastPosition - 1 }) : null,
     },
     totalCount: hits.total,
-    facets: hits.facets ? await facetsFor(ctx, hits.facets, context, query) : emptyFacets(),
+    facets: facetCounts ? await facetsFor(ctx, facetCounts, context, query) : emptyFacets(),
     didYouMean: hits.didYouMean,
     engine: engine.name,
   };

@@ -83,9 +83,16 @@ describe('search API', async () => {
       offers: [{ seller: 'c', price: 3_500, stock: 2 }],
       sales: 5,
     });
+    const furniture = async () => {
+      const result = await api.graphql<any>(FACETS, { input: { categorySlug: 'home' } });
+      return result.data.search.facets.categories.find((c: any) => c.category.slug === 'furniture');
+    };
+    expect(await furniture()).toMatchObject({ count: 1, category: { productCount: 1 } });
     expect(await slugs({ query: 'lamp' })).toEqual([]); // not indexed until the event is consumed
     await publish([lamp, lamp, lamp]); // duplicates: one document build
     expect(await indexPendingChanges(db, postgres(), quiet)).toBe(3);
+    // Cached facet counts and product counts are refreshed by the indexer's writes.
+    expect(await furniture()).toMatchObject({ count: 2, category: { productCount: 2 } });
     expect(await db.prisma.outboxEvent.count({ where: { processedAt: null } })).toBe(0);
     expect(await slugs({ query: 'brass lamp' })).toEqual(['lamp']);
     expect(await slugs({ query: 'lamp', sellerIds: [catalog.sellers['c']] })).toEqual(['lamp']);
