@@ -759,6 +759,20 @@ describe('catalog: products', async () => {
     expect(codes(refused.data?.productPublish.errors)).toEqual(codes(problems));
     expect(refused.data?.productPublish.product).toBeNull();
 
+    // Rows written outside the API (an import, say) can lack a title or variants.
+    const bare = await db.prisma.product.create({
+      data: { slug: 'bare', title: { 'zh-CN': '光' }, ownerSellerId: shopA.seller.id },
+    });
+    expect(
+      codes((await owner.graphql(PROBLEMS, { id: bare.id })).data?.product.publishProblems),
+    ).toEqual([
+      ['NO_TITLE', 'title'],
+      ['NO_CATEGORY', 'categoryId'],
+      ['NO_IMAGE', 'images'],
+      ['NO_VARIANT', 'variants'],
+      ['NO_PRICE', 'variants'],
+    ]);
+
     // A category whose required attribute is missing: INVALID_ATTRIBUTES.
     await owner.graphql(PRODUCT_UPDATE, {
       id: product.id,
