@@ -62,11 +62,11 @@ describe('header search', () => {
     const listbox = await screen.findByRole('listbox', { name: 'Suggestions' });
     expect(field.getAttribute('aria-expanded')).toBe('true');
     expect(field.getAttribute('aria-controls')).toBe(listbox.id);
-    expect(within(listbox).getAllByRole('option').map((option) => option.textContent)).toEqual([
-      'linen shirt',
-      'Linen apronAcme · Product',
-      'lint roller',
-    ]);
+    expect(
+      within(listbox)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['linen shirt', 'Linen apronAcme · Product', 'lint roller']);
     // One request, for the text typed last.
     expect(calls).toEqual(['lin']);
   });

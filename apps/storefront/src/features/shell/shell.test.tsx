@@ -13,6 +13,7 @@ import {
   shellViewerMock,
   statusPageMock,
 } from '../../test/mocks';
+import { homeCatalogMock } from '../../test/catalog';
 import { renderApp } from '../../test/render';
 
 describe('app shell', () => {
@@ -41,7 +42,12 @@ describe('app shell', () => {
   });
 
   it('offers a skip link to the main content', async () => {
-    renderApp('/', [shellMock('Corner Market'), footerStatusMock(true), homeMock('Corner Market')]);
+    renderApp('/', [
+      shellMock('Corner Market'),
+      footerStatusMock(true),
+      homeMock('Corner Market'),
+      homeCatalogMock(),
+    ]);
     await screen.findByRole('heading', { level: 1, name: 'Welcome to Corner Market' });
 
     const skip = screen.getByRole('link', { name: 'Skip to content' });
@@ -80,6 +86,7 @@ describe('app shell', () => {
       shellMock('Corner Market'),
       footerStatusMock(true, '0.4.2'),
       homeMock('Corner Market'),
+      homeCatalogMock(),
     ]);
 
     const footer = screen.getByRole('contentinfo');
@@ -95,6 +102,7 @@ describe('app shell', () => {
       shellMock('Corner Market'),
       footerStatusMock(false),
       homeMock('Corner Market'),
+      homeCatalogMock(),
     ]);
 
     expect(
@@ -182,6 +190,7 @@ describe('app shell', () => {
           shellMock('Corner Market'),
           footerStatusMock(true),
           homeMock('Corner Market'),
+          homeCatalogMock(),
         ],
         { session: 'signedIn' },
       );

@@ -317,7 +317,10 @@ function matchLink(
     }
   }
   if (close === -1 || text.charAt(close + 1) !== '(') return null;
-  const target = /^\(\s*<?([^\s()<>]*)>?(?:\s+"[^"]*")?\s*\)/.exec(text.slice(close + 1));
+  // The url may hold balanced parentheses, one level deep: (https://w.org/a_(b)).
+  const target = /^\(\s*<?((?:[^\s()<>]|\([^\s()<>]*\))*)>?(?:\s+"[^"]*")?\s*\)/.exec(
+    text.slice(close + 1),
+  );
   if (!target) return null;
   return {
     label: text.slice(start + 1, close),

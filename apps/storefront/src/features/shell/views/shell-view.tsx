@@ -42,18 +42,21 @@ function useHeaderAccount() {
   const navigate = useNavigate();
   const viewer = useQuery(ShellViewerDocument, status === 'signedIn' ? {} : skipToken);
   const [loggingOut, setLoggingOut] = useState(false);
+  const homeShown = useCommittedPath('/');
 
   const onLogOut = useCallback(async () => {
     setLoggingOut(true);
     try {
-      // Leave private pages first (once the home page has loaded), so that they do
-      // not send the user to the log-in page when the session ends.
+      // Leave private pages first (once the home page is on screen), so that they do
+      // not send the user to the log-in page when the session ends. The router's
+      // promise settles before React commits the new page (a transition), hence the wait.
       await navigate('/');
+      await homeShown();
       await signOut();
     } finally {
       setLoggingOut(false);
     }
-  }, [navigate, signOut]);
+  }, [navigate, signOut, homeShown]);
 
   return {
     status,
@@ -61,6 +64,34 @@ function useHeaderAccount() {
     onLogOut,
     loggingOut,
   };
+}
+
+/**
+ * A function that resolves once the page at `path` is on screen (committed, not only
+ * in the router's state), or after a second whatever happens.
+ */
+function useCommittedPath(path: string): () => Promise<void> {
+  const { pathname } = useLocation();
+  const shown = useRef(pathname);
+  const waiters = useRef(new Set<() => void>());
+  useEffect(() => {
+    shown.current = pathname;
+    if (pathname !== path) return;
+    for (const resolve of waiters.current) resolve();
+    waiters.current.clear();
+  }, [pathname, path]);
+  return useCallback(() => {
+    if (shown.current === path) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        waiters.current.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, 1000);
+      waiters.current.add(done);
+    });
+  }, [path]);
 }
 
 /**
