@@ -1,6 +1,6 @@
 import { publishEvents } from '../../common/events/outbox.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { db, sqlLog, startApi } from '../../../test/api.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { TEST_MASTER_KEY, db, sqlLog, startApi, testDatabaseUrl } from '../../../test/api.js';
 import { createUser, signIn } from '../../../test/accounts.js';
 import { startMeilisearchDouble } from '../../../test/meilisearch-double.js';
 import {
@@ -11,6 +11,7 @@ import {
   createProduct,
 } from '../../../test/search-fixtures.js';
 import { loadEnv } from '../../env.js';
+import { createServer } from '../../server.js';
 import type { SearchEngine } from './search.engine.js';
 import { indexPendingChanges, rebuildIndex } from './search.indexer.js';
 import { searchEngines } from './search.registry.js';
@@ -112,6 +113,31 @@ describe('search API', async () => {
     await drain();
     expect(await slugs({ query: 'lamp' })).toEqual([]);
     expect(await db.prisma.searchDocument.count({ where: { productId: lamp } })).toBe(0);
+  });
+
+  it('runs the indexer in the background of a server that is told to', async () => {
+    const app = await createServer({
+      env: loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
+      db,
+      databaseUrl: testDatabaseUrl,
+      masterKey: TEST_MASTER_KEY,
+      deliverMail: false,
+      indexSearch: true,
+    });
+    try {
+      await app.ready();
+      await db.prisma.product.update({
+        where: { id: catalog.products['tshirt']! },
+        data: { title: { en: 'Organic Cotton Tee' } },
+      });
+      await publish([catalog.products['tshirt']!]);
+      await vi.waitFor(async () => expect(await slugs({ query: 'organic' })).toEqual(['tshirt']), {
+        timeout: 10_000,
+        interval: 200,
+      });
+    } finally {
+      await app.close();
+    }
   });
 
   it('retries a failed batch later with backoff, then succeeds', async () => {
