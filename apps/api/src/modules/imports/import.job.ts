@@ -61,6 +61,7 @@ export async function runNextImport(db: Database, log: FastifyBaseLogger): Promi
     await db.prisma.importJob.update({
       where: { id: job.id },
       data: { status: 'FAILED', failure, finishedAt: new Date(), content: '' },
+      select: { id: true },
     });
   }
   log.info({ importJobId: job.id, ms: Date.now() - started }, 'import finished');
@@ -79,6 +80,7 @@ async function runImport(db: Database, job: ClaimedJob, log: FastifyBaseLogger):
       totalRows: plan.totalRows,
       errors: errors.slice(0, MAX_STORED_ERRORS) as unknown as Prisma.InputJsonValue,
     },
+    select: { id: true },
   });
 
   const writer = job.dry_run ? null : new Writer(db, job, plan, log);
@@ -96,11 +98,10 @@ async function runImport(db: Database, job: ClaimedJob, log: FastifyBaseLogger):
       const result = await writer.write(batch, { start, end }, progress);
       errors.push(...result.errors);
       succeeded += result.succeeded;
-      if (!result.progressWritten)
-        await db.prisma.importJob.update({ where: { id: job.id }, data: progress(0) });
+      if (!result.progressWritten) await recordProgress(db.prisma, job.id, progress(0));
     } else {
       succeeded += batch.length;
-      await db.prisma.importJob.update({ where: { id: job.id }, data: progress(0) });
+      await recordProgress(db.prisma, job.id, progress(0));
     }
   }
   errors.sort((a, b) => a.row - b.row);
@@ -115,6 +116,7 @@ async function runImport(db: Database, job: ClaimedJob, log: FastifyBaseLogger):
       errors: errors.slice(0, MAX_STORED_ERRORS) as unknown as Prisma.InputJsonValue,
       content: '',
     },
+    select: { id: true },
   });
 }
 
@@ -124,7 +126,20 @@ const json = (value: unknown) =>
 const locationKey = (ref: LocationRef): string =>
   ref.kind === 'existing' ? ref.id : ref.kind === 'store' ? `store:${ref.storeId}` : 'default';
 
-type Progress = (succeededInBatch: number) => Prisma.ImportJobUpdateInput;
+interface ProgressCounts {
+  processedRows: number;
+  succeededRows: number;
+  failedRows: number;
+}
+type Progress = (succeededInBatch: number) => ProgressCounts;
+
+/** The job's counts, without reading the row back (it holds the whole file until the end). */
+async function recordProgress(db: Tx, jobId: string, counts: ProgressCounts): Promise<void> {
+  await db.$executeRaw`
+    UPDATE import_jobs SET processed_rows = ${counts.processedRows}, succeeded_rows = ${counts.succeededRows},
+           failed_rows = ${counts.failedRows}
+     WHERE id = ${jobId}::uuid`;
+}
 
 /** Writes a plan's valid rows, batch by batch. */
 class Writer {
@@ -246,7 +261,7 @@ class Writer {
             'product.changed',
             [...touched].map((productId) => ({ productId })),
           );
-          await tx.importJob.update({ where: { id: this.job.id }, data: progress(live().length) });
+          await recordProgress(tx, this.job.id, progress(live().length));
         },
         { timeout: 120_000, maxWait: 10_000 },
       );
@@ -494,17 +509,13 @@ class Writer {
       }
     }
     if (history.length)
-      await tx.priceHistory.createMany({
-        data: history.map((entry) => ({
-          id: uuidv7(),
-          offerId: entry.offerId,
-          price: entry.price,
-          compareAtPrice: entry.compareAtPrice,
-          currency: entry.currency,
-          reason: 'IMPORT' as const,
-          actorId: this.job.created_by_id,
-        })),
-      });
+      await tx.$executeRaw`
+        INSERT INTO price_history (id, offer_id, price, compare_at_price, currency, reason, actor_id)
+        SELECT i.id, i.offer_id, i.price, i.compare_at_price, i.currency, 'IMPORT', ${this.job.created_by_id}::uuid
+          FROM unnest(${history.map(() => uuidv7())}::uuid[], ${history.map((h) => h.offerId)}::uuid[],
+                      ${history.map((h) => h.price)}::int[], ${history.map((h) => h.compareAtPrice)}::int[],
+                      ${history.map((h) => h.currency)}::text[])
+               AS i(id, offer_id, price, compare_at_price, currency)`;
     // Stock levels mirror the offer's backorder flag (the CHECK constraint reads it).
     if (changed.size)
       await tx.$executeRaw`
