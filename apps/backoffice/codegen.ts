@@ -10,11 +10,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
  */
 const config: CodegenConfig = {
   overwrite: true,
-  schema: [
-    '../../packages/schema/schema.graphql',
-    // TEMPORARY until the catalog API emits these types
-    '../../packages/schema/contract/catalog.graphql',
-  ],
+  schema: '../../packages/schema/schema.graphql',
   documents: ['src/**/*.graphql'],
   generates: {
     'src/generated/graphql.ts': {

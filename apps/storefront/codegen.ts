@@ -60,11 +60,7 @@ const output = {
 };
 
 const config: CodegenConfig = {
-  schema: [
-    '../../packages/schema/schema.graphql',
-    // TEMPORARY until the catalog API emits these types
-    '../../packages/schema/contract/catalog.graphql',
-  ],
+  schema: '../../packages/schema/schema.graphql',
   ignoreNoDocuments: false,
   errorsOnly: true,
   generates: {

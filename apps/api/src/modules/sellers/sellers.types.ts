@@ -62,6 +62,15 @@ export class Seller {
   @Field(() => String, { nullable: true })
   contactPhone!: string | null;
 
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Average of published seller reviews (1-5); null until the first.',
+  })
+  ratingAverage!: number | null;
+
+  @Field(() => Int)
+  ratingCount!: number;
+
   @Field(() => DateTimeScalar)
   createdAt!: Date;
 
