@@ -133,9 +133,14 @@ export function CategoryForm({
     },
   });
   const { formErrors, apply, applyThrown, clear } = useFieldErrors(form);
-  const refetchQueries = ['CategoryTree', 'ProductCategoryOptions'];
-  const [categoryCreate, createState] = useMutation(CategoryCreateDocument, { refetchQueries });
-  const [categoryUpdate, updateState] = useMutation(CategoryUpdateDocument, { refetchQueries });
+  // The tree (and the product editor's picker) reload after a change, not after a refusal.
+  const reload = ['CategoryTree', 'ProductCategoryOptions'];
+  const [categoryCreate, createState] = useMutation(CategoryCreateDocument, {
+    refetchQueries: ({ data }) => (data?.categoryCreate.category ? reload : []),
+  });
+  const [categoryUpdate, updateState] = useMutation(CategoryUpdateDocument, {
+    refetchQueries: ({ data }) => (data?.categoryUpdate.category ? reload : []),
+  });
 
   // Neither the category nor anything below it can be its parent.
   const excluded = category ? subtreeIds(tree, category.id) : new Set<string>();
@@ -219,9 +224,8 @@ export function CategoryForm({
             key={locale}
             lang={lang}
             label={`Description (${label})`}
-            autosize
-            minRows={2}
-            maxRows={6}
+            rows={3}
+            resize="vertical"
             {...form.getInputProps(`description.${locale}`)}
           />
         ))}

@@ -125,7 +125,7 @@ export function toCategoryInput(values: CategoryFormValues): {
     attributeDefinitions: values.attributeDefinitions.map((definition, i) => {
       const at = `attributeDefinitions.${i}`;
       fieldMap[at] = `${at}.key`;
-      fieldMap[`${at}.options`] = `${at}.options`;
+      fieldMap[`${at}.options.*`] = `${at}.options`;
       return {
         key: definition.key.trim(),
         name: toTranslationInputs(definition.name, `${at}.name`, fieldMap),

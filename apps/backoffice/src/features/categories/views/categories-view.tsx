@@ -21,7 +21,8 @@ export function CategoriesView() {
   const [editing, setEditing] = useState<CategoryEditing | null>(null);
   const [deleting, setDeleting] = useState<CategoryNode | null>(null);
   const [categoryDelete, deleteState] = useMutation(CategoryDeleteDocument, {
-    refetchQueries: ['CategoryTree', 'ProductCategoryOptions'],
+    refetchQueries: ({ data: result }) =>
+      result?.categoryDelete.category ? ['CategoryTree', 'ProductCategoryOptions'] : [],
     awaitRefetchQueries: true,
   });
 

@@ -20,24 +20,8 @@ export function AttributeFields({
   hasCategory: boolean;
   loading: boolean;
 }) {
+  // Errors about the attributes as a whole ("at most 100 attributes").
   const groupError = form.errors['attributes'];
-  if (!hasCategory) {
-    return (
-      <Text size="sm" c="dimmed">
-        Choose a category on the General tab: its attributes appear here.
-      </Text>
-    );
-  }
-  if (loading && definitions.length === 0) {
-    return <Loader size="sm" aria-label="Loading the category’s attributes" />;
-  }
-  if (definitions.length === 0) {
-    return (
-      <Text size="sm" c="dimmed">
-        This category defines no attributes.
-      </Text>
-    );
-  }
   return (
     <>
       {groupError ? (
@@ -45,11 +29,23 @@ export function AttributeFields({
           {groupError}
         </Text>
       ) : null}
-      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="md">
-        {definitions.map((definition) => (
-          <AttributeField key={definition.key} form={form} definition={definition} />
-        ))}
-      </SimpleGrid>
+      {!hasCategory ? (
+        <Text size="sm" c="dimmed">
+          Choose a category on the General tab: its attributes appear here.
+        </Text>
+      ) : loading && definitions.length === 0 ? (
+        <Loader size="sm" aria-label="Loading the category’s attributes" />
+      ) : definitions.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          This category defines no attributes.
+        </Text>
+      ) : (
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="md">
+          {definitions.map((definition) => (
+            <AttributeField key={definition.key} form={form} definition={definition} />
+          ))}
+        </SimpleGrid>
+      )}
     </>
   );
 }

@@ -40,7 +40,7 @@ export function LocalizedInputs({
           ...form.getInputProps(`${path}.${locale}`),
         };
         return multiline ? (
-          <Textarea key={locale} autosize minRows={4} maxRows={16} {...props} />
+          <Textarea key={locale} rows={6} resize="vertical" {...props} />
         ) : (
           <TextInput key={locale} {...props} />
         );

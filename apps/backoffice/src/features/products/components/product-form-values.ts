@@ -144,6 +144,7 @@ export function toVariantInput(
     if (!option.name.trim() || !value) return;
     const formPath = `${formPrefix}optionValues.${j}`;
     fieldMap[`${apiPrefix}optionValues.${optionValues.length}`] = formPath;
+    fieldMap[`${apiPrefix}optionValues.${optionValues.length}.*`] = formPath;
     optionValues.push({ name: option.name.trim(), value });
   });
   fieldMap[`${apiPrefix}optionValues`] =
@@ -172,10 +173,9 @@ function attributeInputs(
     if (definition.type === 'BOOLEAN' && value === '') value = 'false';
     if (value === '') continue;
     fieldMap[`attributes.${inputs.length}`] = `attributes.${definition.key}`;
+    fieldMap[`attributes.${inputs.length}.*`] = `attributes.${definition.key}`;
     inputs.push({ key: definition.key, value });
   }
-  const first = definitions[0];
-  if (first) fieldMap['attributes'] = `attributes.${first.key}`;
   return inputs;
 }
 
@@ -190,6 +190,7 @@ function optionInputs(
     fieldMap[`options.${index}`] = `options.${i}.name`;
     fieldMap[`options.${index}.name`] = `options.${i}.name`;
     fieldMap[`options.${index}.values`] = `options.${i}.values`;
+    fieldMap[`options.${index}.values.*`] = `options.${i}.values`;
     inputs.push({ name: option.name.trim(), values: option.values.map((v) => v.trim()) });
   });
   return inputs;
@@ -206,7 +207,7 @@ function sharedFields(
   definitions: readonly AttributeFields_DefinitionFragment[],
   fieldMap: Record<string, string>,
 ) {
-  fieldMap['tags'] = 'tags';
+  fieldMap['tags.*'] = 'tags';
   fieldMap['category'] = 'categoryId';
   return {
     title: toTranslationInputs(values.title, 'title', fieldMap),
@@ -227,7 +228,6 @@ export function toCreateInput(
   const fieldMap: Record<string, string> = {};
   const shared = sharedFields(values, definitions, fieldMap);
   const options = values.options;
-  fieldMap['variants'] = 'variants.0.sku';
   const variants = values.variants.map((variant, i) => {
     fieldMap[`variants.${i}`] = `variants.${i}.sku`;
     return toVariantInput(variant, options, fieldMap, `variants.${i}.`, `variants.${i}.`);
