@@ -4,8 +4,18 @@ import { defineConfig } from 'vitest/config';
 /** Where the dev server forwards API calls. The only environment read by the back-office. */
 const apiOrigin = process.env.BAZAAR_API_ORIGIN ?? 'http://127.0.0.1:4000';
 
-// /media: image uploads and renditions; /qr: product QR codes.
-const apiPaths = ['/graphql', '/healthz', '/readyz', '/metrics', '/media', '/qr'];
+// /media: image uploads and renditions; /qr: product QR codes;
+// /imports, /exports: catalog CSV import (and its error reports) and export.
+const apiPaths = [
+  '/graphql',
+  '/healthz',
+  '/readyz',
+  '/metrics',
+  '/media',
+  '/qr',
+  '/imports',
+  '/exports',
+];
 
 export default defineConfig({
   // Production: the API serves this build under /admin/ and falls back to index.html.

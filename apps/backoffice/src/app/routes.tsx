@@ -121,6 +121,48 @@ export const routes: RouteObject[] = [
             lazy: () => import('../features/categories'),
           },
           {
+            path: 'sellers/:sellerId/offers',
+            handle: { title: 'Offers', requires: requirements.offers } satisfies RouteHandle,
+            lazy: () => import('../features/offers'),
+          },
+          {
+            path: 'sellers/:sellerId/offers/new',
+            handle: {
+              title: 'New offer',
+              requires: requirements.offerCreate,
+            } satisfies RouteHandle,
+            lazy: () => import('../features/offers/new'),
+          },
+          {
+            path: 'sellers/:sellerId/offers/:offerId',
+            handle: { title: 'Offer', requires: requirements.offers } satisfies RouteHandle,
+            lazy: () => import('../features/offers/detail'),
+          },
+          {
+            path: 'sellers/:sellerId/inventory/locations',
+            handle: {
+              title: 'Stock locations',
+              requires: requirements.inventory,
+            } satisfies RouteHandle,
+            lazy: () => import('../features/inventory/locations'),
+          },
+          {
+            path: 'sellers/:sellerId/inventory/reports',
+            handle: {
+              title: 'Stock reports',
+              requires: requirements.inventory,
+            } satisfies RouteHandle,
+            lazy: () => import('../features/inventory/reports'),
+          },
+          {
+            path: 'sellers/:sellerId/imports',
+            handle: {
+              title: 'Import and export',
+              requires: requirements.imports,
+            } satisfies RouteHandle,
+            lazy: () => import('../features/imports'),
+          },
+          {
             path: 'api-keys',
             handle: { title: 'API keys' } satisfies RouteHandle,
             lazy: () => import('../features/api-keys'),

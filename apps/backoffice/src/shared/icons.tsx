@@ -319,3 +319,38 @@ export function IconDownload(props: IconProps) {
     </Icon>
   );
 }
+
+export function IconTag(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M3 12V4a1 1 0 0 1 1-1h8l9 9-9 9z" />
+      <circle cx="7.5" cy="7.5" r="1.5" />
+    </Icon>
+  );
+}
+
+export function IconWarehouse(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M3 21V8l9-5 9 5v13" />
+      <path d="M7 21v-8h10v8M7 17h10" />
+    </Icon>
+  );
+}
+
+export function IconReport(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M4 20V10M10 20V4M16 20v-7M22 20H2" />
+    </Icon>
+  );
+}
+
+export function IconFileImport(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M14 3H6a1 1 0 0 0-1 1v16a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1V8z" />
+      <path d="M14 3v5h5M12 11v6M9 14l3 3 3-3" />
+    </Icon>
+  );
+}

@@ -75,4 +75,8 @@ export const requirements = {
   products: { permission: 'PRODUCTS_READ', scope: 'seller' },
   productCreate: { permission: 'PRODUCTS_MANAGE', scope: 'seller' },
   categories: { permission: 'CATEGORIES_MANAGE', scope: 'platform' },
+  offers: { permission: 'PRODUCTS_READ', scope: 'seller' },
+  offerCreate: { permission: 'OFFERS_MANAGE', scope: 'seller' },
+  inventory: { permission: 'INVENTORY_READ', scope: 'seller' },
+  imports: { permission: 'PRODUCTS_MANAGE', scope: 'seller' },
 } as const satisfies Record<string, Requirement>;

@@ -3,15 +3,19 @@ import type { ComponentType } from 'react';
 import { requirements, type Access, type Requirement } from '../access/access';
 import {
   IconCode,
+  IconFileImport,
   IconFolders,
   IconGauge,
   IconKey,
   IconList,
   IconMapPin,
   IconPackage,
+  IconReport,
   IconShield,
   IconShop,
+  IconTag,
   IconUsers,
+  IconWarehouse,
 } from '../icons';
 
 /**
@@ -81,6 +85,25 @@ export function navSections(access: Access, sellerId: string | null): NavSection
           label: 'Products',
           icon: IconPackage,
           requires: requirements.products,
+        },
+        { to: `${base}/offers`, label: 'Offers', icon: IconTag, requires: requirements.offers },
+        {
+          to: `${base}/inventory/locations`,
+          label: 'Stock locations',
+          icon: IconWarehouse,
+          requires: requirements.inventory,
+        },
+        {
+          to: `${base}/inventory/reports`,
+          label: 'Stock reports',
+          icon: IconReport,
+          requires: requirements.inventory,
+        },
+        {
+          to: `${base}/imports`,
+          label: 'Import and export',
+          icon: IconFileImport,
+          requires: requirements.imports,
         },
         { to: `${base}/stores`, label: 'Stores', icon: IconMapPin, requires: requirements.stores },
         { to: `${base}/staff`, label: 'Staff', icon: IconUsers, requires: requirements.staff },
