@@ -27,6 +27,23 @@ const MAX_STORED_ERRORS = 100_000;
 
 type Tx = Prisma.TransactionClient;
 
+/** The errors kept on the job: all of them, or the first ones and a last line saying so. */
+function storedErrors(errors: readonly RowError[]): Prisma.InputJsonValue {
+  const kept: RowError[] =
+    errors.length <= MAX_STORED_ERRORS
+      ? [...errors]
+      : [
+          ...errors.slice(0, MAX_STORED_ERRORS - 1),
+          {
+            row: errors[MAX_STORED_ERRORS - 1]!.row,
+            column: null,
+            code: 'TOO_MANY_ERRORS',
+            message: `${(errors.length - MAX_STORED_ERRORS + 1).toLocaleString('en')} more errors are not listed: fix these and import again.`,
+          },
+        ];
+  return kept as unknown as Prisma.InputJsonValue;
+}
+
 interface ClaimedJob {
   id: string;
   seller_id: string;
@@ -78,7 +95,7 @@ async function runImport(db: Database, job: ClaimedJob, log: FastifyBaseLogger):
     where: { id: job.id },
     data: {
       totalRows: plan.totalRows,
-      errors: errors.slice(0, MAX_STORED_ERRORS) as unknown as Prisma.InputJsonValue,
+      errors: storedErrors(errors),
     },
     select: { id: true },
   });
@@ -113,7 +130,7 @@ async function runImport(db: Database, job: ClaimedJob, log: FastifyBaseLogger):
       processedRows: plan.totalRows,
       succeededRows: succeeded,
       failedRows: plan.totalRows - succeeded,
-      errors: errors.slice(0, MAX_STORED_ERRORS) as unknown as Prisma.InputJsonValue,
+      errors: storedErrors(errors),
       content: '',
     },
     select: { id: true },

@@ -105,6 +105,8 @@ export async function* readCsv(text: string): AsyncGenerator<CsvRecord> {
         header = readHeader(fields);
         continue;
       }
+      // Rows of empty cells (",,,," that spreadsheets leave at the end) are blank lines.
+      if (fields.every((field) => !field.trim())) continue;
       row += 1;
       if (row > MAX_ROWS)
         throw new FileRefused(`The file has more than ${MAX_ROWS.toLocaleString('en')} rows.`);

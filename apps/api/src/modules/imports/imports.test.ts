@@ -527,16 +527,16 @@ describe('refused files', () => {
     );
   });
 
-  it('takes a UTF-8 byte-order mark', async () => {
+  it('takes a UTF-8 byte-order mark and ignores blank rows', async () => {
     const job = await importCsv(
       api,
       Buffer.concat([
         Buffer.from([0xef, 0xbb, 0xbf]),
-        Buffer.from('sku,title_en,price,currency\r\nBOM-1,Café au lait,100,EUR\r\n'),
+        Buffer.from('sku,title_en,price,currency\r\nBOM-1,Café au lait,100,EUR\r\n\r\n,,,\r\n'),
       ]),
       { sellerId: acme.seller.id, token: acme.token },
     );
-    expect(job).toMatchObject({ status: 'SUCCEEDED', succeededRows: 1 });
+    expect(job).toMatchObject({ status: 'SUCCEEDED', totalRows: 1, succeededRows: 1 });
     expect(await db.prisma.product.findUnique({ where: { slug: 'cafe-au-lait' } })).toMatchObject({
       title: { en: 'Café au lait' },
     });
