@@ -123,10 +123,10 @@ describe.each(ENGINES)('search engine contract: $name', ({ make }) => {
   });
 
   it('suggests products by title prefix', async () => {
-    const suggestions = await engine.suggestProducts('iph', 5);
+    const suggestions = await engine.suggest('iph', 5);
     expect(suggestions.map((s) => keyOf.get(s.productId))).toEqual(['iphone']);
     expect(suggestions[0]!.title).toMatchObject({ en: 'Apple iPhone 15' });
-    expect((await engine.suggestProducts('apple iph', 5)).length).toBe(1);
+    expect((await engine.suggest('apple iph', 5)).length).toBe(1);
   });
 
   it('filters by category including its descendants', async () => {
@@ -253,6 +253,16 @@ describe.each(ENGINES)('search engine contract: $name', ({ make }) => {
     const odd = await engine.search(query({ sort: 'PRICE_ASC', offset: 5, limit: 3 }));
     expect(odd.productIds.map((id) => keyOf.get(id))).toEqual(['sofa', 'macbook']);
     expect(odd.total).toBe(7);
+    const shifted = await engine.search(query({ sort: 'PRICE_ASC', offset: 1, limit: 5 }));
+    expect(shifted.productIds.map((id) => keyOf.get(id))).toEqual([
+      'cafe',
+      'pixel',
+      'galaxy',
+      'iphone',
+      'sofa',
+    ]);
+    const none = await engine.search(query({ sort: 'PRICE_ASC', offset: 2, limit: 0 }));
+    expect(none).toMatchObject({ productIds: [], total: 7 });
   });
 
   it('counts facets with every other filter applied (disjunctive)', async () => {

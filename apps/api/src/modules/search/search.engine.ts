@@ -160,5 +160,5 @@ export interface SearchEngine {
   clear(): Promise<void>;
   search(query: SearchQuery): Promise<SearchHits>;
   /** Products whose title words start with the prefix's words, best sellers first. */
-  suggestProducts(prefix: string, limit: number): Promise<ProductSuggestion[]>;
+  suggest(prefix: string, limit: number): Promise<ProductSuggestion[]>;
 }

@@ -235,10 +235,7 @@ export class MeilisearchEngine implements SearchEngine {
     const offset = Math.min(query.offset, MAX_TOTAL);
     const limit = Math.max(0, Math.min(query.limit, MAX_TOTAL - offset));
     // page/hitsPerPage make Meilisearch count exhaustively (up to maxTotalHits).
-    const aligned = limit > 0 && offset % limit === 0;
-    const paging = aligned
-      ? { page: offset / limit + 1, hitsPerPage: limit }
-      : { page: 1, hitsPerPage: offset + limit };
+    const span = pageWindow(offset, limit);
     const text = query.text.trim();
     const main: MultiSearchQuery = {
       indexUid: this.config.index,
@@ -249,7 +246,7 @@ export class MeilisearchEngine implements SearchEngine {
       attributesToRetrieve: ['id'],
       // Every word must match, as in the PostgreSQL engine (Meilisearch drops words by default).
       matchingStrategy: 'all',
-      ...paging,
+      ...(span ? { page: span.page, hitsPerPage: span.hitsPerPage } : { page: 1, hitsPerPage: 0 }),
     };
     const extra: MultiSearchQuery[] = facetFields.flatMap((field) => {
       const name = filteredFacet(field);
@@ -275,7 +272,7 @@ export class MeilisearchEngine implements SearchEngine {
     for (const result of rest) Object.assign(distribution, result.facetDistribution ?? {});
 
     const ids = first.hits.map((hit) => String(hit['id']));
-    const productIds = aligned ? ids : ids.slice(offset);
+    const productIds = span ? ids.slice(span.skip, span.skip + limit) : [];
     const total = Math.min(first.totalHits ?? first.estimatedTotalHits ?? 0, MAX_TOTAL);
 
     let suggestion: string | null = null;
@@ -291,7 +288,7 @@ export class MeilisearchEngine implements SearchEngine {
     };
   }
 
-  async suggestProducts(prefix: string, limit: number): Promise<ProductSuggestion[]> {
+  async suggest(prefix: string, limit: number): Promise<ProductSuggestion[]> {
     if (!prefix.trim() || limit <= 0) return [];
     await this.ensureSettings([]);
     const result = await this.index.search(prefix.trim(), {
@@ -302,6 +299,20 @@ export class MeilisearchEngine implements SearchEngine {
     });
     return result.hits.map((hit) => ({ productId: hit.id, title: hit.titles }));
   }
+}
+
+/**
+ * The smallest Meilisearch page (page, hitsPerPage) holding offset..offset+limit,
+ * and how many of its hits come before the offset; null for an empty window.
+ */
+export function pageWindow(
+  offset: number,
+  limit: number,
+): { page: number; hitsPerPage: number; skip: number } | null {
+  if (limit <= 0) return null;
+  for (let size = limit; ; size++)
+    if (Math.floor(offset / size) === Math.floor((offset + limit - 1) / size))
+      return { page: Math.floor(offset / size) + 1, hitsPerPage: size, skip: offset % size };
 }
 
 const FACET_GROUP: Record<string, string> = {

@@ -128,7 +128,7 @@ export class PostgresSearchEngine implements SearchEngine {
     return { ...best, didYouMean: suggestion };
   }
 
-  async suggestProducts(prefix: string, limit: number): Promise<ProductSuggestion[]> {
+  async suggest(prefix: string, limit: number): Promise<ProductSuggestion[]> {
     const queryWords = words(prefix);
     if (queryWords.length === 0 || limit <= 0) return [];
     // Title words only (weight A).

@@ -317,7 +317,7 @@ export async function suggestions(
   const engine = searchEngines(ctx.services.env, ctx.db).query;
   const last = typedWords.at(-1)!;
   const [found, completions] = await Promise.all([
-    engine.suggestProducts(typed, limit),
+    engine.suggest(typed, limit),
     completeWord(ctx.db.prisma, last, limit),
   ]);
   const products = await ctx.loaders.catalog.productById.loadMany(found.map((f) => f.productId));

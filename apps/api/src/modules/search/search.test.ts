@@ -150,7 +150,7 @@ describe('search API', async () => {
       search: async () => {
         throw new Error('unused');
       },
-      suggestProducts: async () => [],
+      suggest: async () => [],
       remove: async () => {},
       upsert: async () => {
         throw new Error('engine down');
