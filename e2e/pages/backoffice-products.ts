@@ -142,9 +142,10 @@ export class BackofficeProducts {
     if (product.titleZh) await this.input('Title (简体中文)').fill(product.titleZh);
     if (product.description) await this.input('Description (English)').fill(product.description);
     if (product.brand) await this.input('Brand').fill(product.brand);
+    const tags = this.page.locator('[id="product-field-tags"]');
     for (const tag of product.tags ?? []) {
-      await this.input('Tags').fill(tag);
-      await this.input('Tags').press('Enter');
+      await tags.fill(tag);
+      await tags.press('Enter');
     }
     if (product.category) await this.chooseCategory(product.category);
   }
@@ -177,9 +178,7 @@ export class BackofficeProducts {
     await this.page.getByRole('button', { name: 'Add option' }).click();
     const count = await this.page.getByLabel(/^Option \d+ name$/).count();
     await this.page.getByLabel(`Option ${count} name`).fill(name);
-    const valuesInput = this.page.getByRole('textbox', {
-      name: labelled(`Option ${count} values`),
-    });
+    const valuesInput = this.page.locator(`[id="product-field-options.${count - 1}.values"]`);
     for (const value of values) {
       await valuesInput.fill(value);
       await valuesInput.press('Enter');
