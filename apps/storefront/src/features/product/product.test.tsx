@@ -250,6 +250,8 @@ describe('product page', () => {
     expect(screen.getByRole('heading', { level: 2, name: 'All offers (1)' })).toBeTruthy();
     expect(offerRows()).toHaveLength(1);
     expect(offerRows()[0]).toContain('Out of stock');
+    // Nothing to buy: no offer is called the best.
+    expect(offerRows()[0]).not.toContain('Best offer');
     // M/Red does not exist: Red cannot be picked with M.
     expect(radio(/^Red/).disabled).toBe(true);
 

@@ -66,7 +66,7 @@ describe('header search', () => {
       within(listbox)
         .getAllByRole('option')
         .map((option) => option.textContent),
-    ).toEqual(['linen shirt', 'Linen apronAcme · Product', 'lint roller']);
+    ).toEqual(['linen shirt', 'Linen apron Acme · Product', 'lint roller']);
     // One request, for the text typed last.
     expect(calls).toEqual(['lin']);
   });

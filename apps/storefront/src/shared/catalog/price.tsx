@@ -23,6 +23,7 @@ export function Price({ price, compareAt, className }: PriceProps) {
         {reduced ? <span className="visually-hidden">Now </span> : null}
         {price.formatted}
       </span>
+      {reduced ? ' ' : null}
       {reduced ? (
         <s className={styles.compareAt}>
           <span className="visually-hidden">Was </span>

@@ -109,7 +109,10 @@ export function ProductView() {
         </section>
       ) : null}
       <ProductAttributes product={product} />
-      <OfferList offers={offers} buyBoxId={buyBox?.id ?? null} />
+      <OfferList
+        offers={offers}
+        buyBoxId={buyBox && buyBox.stockStatus !== 'OUT_OF_STOCK' ? buyBox.id : null}
+      />
       <ProductQrCode
         svgUrl={product.qrCodeSvgUrl}
         pngUrl={product.qrCodePngUrl}

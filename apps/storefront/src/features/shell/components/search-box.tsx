@@ -163,7 +163,7 @@ export function SearchBox() {
           >
             {suggestion.product ? (
               <>
-                <span className={styles.optionText}>{suggestion.product.title}</span>
+                <span className={styles.optionText}>{suggestion.product.title}</span>{' '}
                 <span className={styles.optionHint}>
                   {suggestion.product.brand ? `${suggestion.product.brand} · ` : ''}Product
                 </span>
