@@ -861,6 +861,12 @@ export async function planImport(
         SELECT product_id::text, sku::text, option_values FROM variants
          WHERE product_id = ANY(${productsGettingVariants}::uuid[])`
     : [];
+  const siblingsByProduct = new Map<string, typeof siblings>();
+  for (const sibling of siblings)
+    (
+      siblingsByProduct.get(sibling.product_id) ??
+      siblingsByProduct.set(sibling.product_id, []).get(sibling.product_id)!
+    ).push(sibling);
   const signatureOf = (key: string, names: readonly string[], values: Record<string, string>) =>
     `${key}|${JSON.stringify(names.map((name) => (values[name] ?? '').toLowerCase()))}`;
   for (const row of rows) {
@@ -876,14 +882,13 @@ export async function planImport(
         ? stored.map((option) => option.name)
         : Object.keys(row.optionValues ?? {});
       optionNames.set(key, names);
+      // The product's existing variants hold their values already.
+      for (const sibling of siblingsByProduct.get(key) ?? [])
+        signatures.set(
+          signatureOf(key, names, sibling.option_values as Record<string, string>),
+          sibling.sku,
+        );
     }
-    if (names.length)
-      for (const sibling of siblings)
-        if (sibling.product_id === key)
-          signatures.set(
-            signatureOf(key, names, sibling.option_values as Record<string, string>),
-            sibling.sku,
-          );
     const productNames = names;
     const canonical: Record<string, string> = {};
     let problem: string | null = null;
