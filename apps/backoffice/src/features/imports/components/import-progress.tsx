@@ -109,7 +109,7 @@ export function ImportJobSummary({
   const clean = job.status === 'SUCCEEDED' && job.failedRows === 0;
   const shownErrors = job.errors.slice(0, SHOWN_ERRORS);
   return (
-    <Stack gap="md">
+    <Stack gap="md" component="section" aria-label="Import status">
       <Group justify="space-between" gap="xs">
         <Title order={2} size="h4">
           {kind} of {job.fileName}
