@@ -656,6 +656,47 @@ describe('permissions', () => {
   });
 });
 
+describe('one offer at several locations', () => {
+  it('takes a row per location and keeps one offer', async () => {
+    const row = { sku: 'LAMP-1', title_en: 'Desk lamp', price: 4500, currency: 'USD' };
+    const job = await importCsv(
+      api,
+      csv([
+        { ...row, location: 'Main warehouse', on_hand: 8 },
+        { ...row, location: 'ACME STORE', on_hand: 2 },
+        { ...row, condition: 'REFURBISHED', price: 3000, on_hand: 1 },
+        { ...row, price: 4000, location: 'acme store', on_hand: 3 },
+      ]),
+      { sellerId: acme.seller.id, token: acme.token },
+    );
+    expect((job.errors as { row: number; code: string }[]).map((e) => [e.row, e.code])).toEqual([
+      [4, 'OFFER_CONFLICT'],
+    ]);
+    const offers = await db.prisma.offer.findMany({
+      where: { variant: { sku: 'LAMP-1' } },
+      include: { stockLevels: { include: { location: true } } },
+      orderBy: { condition: 'asc' },
+    });
+    expect(
+      offers.map((o) => [
+        o.condition,
+        o.price,
+        o.stockLevels.map((s) => [s.location.name, s.onHand]).sort(),
+      ]),
+    ).toEqual([
+      [
+        'NEW',
+        4500,
+        [
+          ['Main warehouse', 8],
+          ['acme store', 2],
+        ],
+      ],
+      ['REFURBISHED', 3000, [['Main warehouse', 1]]],
+    ]);
+  });
+});
+
 describe('export', () => {
   const exportCsv = (sellerId: string, token: string) =>
     api.app.inject({
