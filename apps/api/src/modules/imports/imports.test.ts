@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser, signIn } from '../../../test/accounts.js';
-import { db, startApi } from '../../../test/api.js';
+import { TEST_MASTER_KEY, db, startApi, testDatabaseUrl } from '../../../test/api.js';
+import { loadEnv } from '../../env.js';
+import { createServer } from '../../server.js';
 import { COLUMNS } from './imports.csv.js';
 import {
   counts,
@@ -739,6 +741,38 @@ describe('export', () => {
         errors: [],
       });
       expect(await counts()).toEqual(before);
+    }
+  });
+});
+
+describe('the background job', () => {
+  it('runs an upload at once in the server that received it', async () => {
+    const app = await createServer({
+      env: loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
+      db,
+      databaseUrl: testDatabaseUrl,
+      masterKey: TEST_MASTER_KEY,
+      deliverMail: false,
+      runImports: true,
+    });
+    try {
+      await app.ready();
+      const response = await app.inject({
+        method: 'POST',
+        url: `/imports?sellerId=${acme.seller.id}&dryRun=true`,
+        headers: { 'content-type': 'text/csv', ...acmeAuth() },
+        payload: csv([{ sku: 'BG-1', title_en: 'Background', price: 1, currency: 'USD' }]),
+      });
+      expect(response.statusCode).toBe(202);
+      const { id } = response.json() as { id: string };
+      let job = await db.prisma.importJob.findUniqueOrThrow({ where: { id } });
+      for (let i = 0; i < 100 && job.status !== 'SUCCEEDED' && job.status !== 'FAILED'; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        job = await db.prisma.importJob.findUniqueOrThrow({ where: { id } });
+      }
+      expect(job).toMatchObject({ status: 'SUCCEEDED', dryRun: true, succeededRows: 1 });
+    } finally {
+      await app.close();
     }
   });
 });
