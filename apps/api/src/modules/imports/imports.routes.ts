@@ -155,15 +155,21 @@ export async function registerImportRoutes(
       const job = isUuid(id)
         ? await db.prisma.importJob.findUnique({
             where: { id },
-            select: { sellerId: true, fileName: true, errors: true },
+            select: { sellerId: true, fileName: true, errors: true, failure: true },
           })
         : null;
       if (!job) throw new Refusal(404, 'NOT_FOUND', 'No such import.');
       if (!canImport(session, job.sellerId))
         throw new Refusal(403, 'FORBIDDEN', "You cannot see this seller's imports.");
-      const errors = Array.isArray(job.errors)
-        ? (job.errors as { row: number; column: string | null; code: string; message: string }[])
-        : [];
+      const errors = [
+        // A refused file has one line: why (row 0 is the header).
+        ...(job.failure
+          ? [{ row: 0, column: null, code: 'FILE_REFUSED', message: job.failure }]
+          : []),
+        ...(Array.isArray(job.errors)
+          ? (job.errors as { row: number; column: string | null; code: string; message: string }[])
+          : []),
+      ];
       const name = job.fileName.replace(/\.csv$/i, '').replace(/[^\w.-]+/g, '_') || 'import';
       return reply
         .header('content-type', 'text/csv; charset=utf-8')

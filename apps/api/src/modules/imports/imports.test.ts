@@ -505,12 +505,21 @@ describe('refused files', () => {
     expect(job.failure).toMatch(failure);
     expect(job).toMatchObject({ succeededRows: 0, content: '' });
     expect(await counts()).toEqual(before);
+    return job;
   }
 
   it('refuses unknown or missing columns', async () => {
-    await refusedWith(
+    const job = await refusedWith(
       'sku,price,currency,colour\r\nX-1,100,USD,red\r\n',
       /Unknown column: "colour"/,
+    );
+    const report = await api.app.inject({
+      method: 'GET',
+      url: `/imports/${job.id}/errors.csv`,
+      headers: acmeAuth(),
+    });
+    expect(report.body).toMatch(
+      /^row,column,code,message\r\n0,,FILE_REFUSED,"?Unknown column: ""colour""/,
     );
     await refusedWith('sku,title_en,currency\r\nX-1,Thing,USD\r\n', /Missing column: price/);
     await refusedWith(
