@@ -124,7 +124,11 @@ export class PostgresSearchEngine implements SearchEngine {
     const suggestion = didYouMean(queryWords, corrections);
     const widened = [...corrections.values()].some((c) => c.alternatives.length > 0);
     const second = widened ? await this.run(query, queryWords, corrections) : first;
-    const best = second.total > first.total ? second : first;
+    let best = second.total > first.total ? second : first;
+    // Still nothing: documents whose text is close by pg_trgm word similarity
+    // ("iphone15"), for queries long enough for trigrams to mean something.
+    if (best.total === 0 && queryWords.join(' ').length >= 5)
+      best = await this.run(query, queryWords, corrections, true);
     return { ...best, didYouMean: suggestion };
   }
 
@@ -147,8 +151,9 @@ export class PostgresSearchEngine implements SearchEngine {
     query: SearchQuery,
     queryWords: string[],
     corrections: Map<string, Correction>,
+    fuzzy = false,
   ): Promise<SearchHits> {
-    const text = textCondition(queryWords, corrections);
+    const text = textCondition(queryWords, corrections, fuzzy);
     const base: Prisma.Sql[] = [text.condition];
     if (query.categoryId) base.push(Prisma.sql`d.category_ids @> ARRAY[${query.categoryId}::uuid]`);
     if (query.inStockOnly) base.push(Prisma.sql`d.in_stock`);
@@ -185,7 +190,7 @@ export class PostgresSearchEngine implements SearchEngine {
       });
     }
 
-    const rank = text.tsquery ? Prisma.sql`ts_rank_cd(d.document, ${text.tsquery})` : Prisma.sql`0`;
+    const rank = text.rank;
     const order = orderBy(query, queryWords.length > 0);
     const limit = Math.max(0, Math.min(query.limit, MAX_TOTAL - query.offset));
     const facets = query.facets;
@@ -309,8 +314,9 @@ export class PostgresSearchEngine implements SearchEngine {
 function textCondition(
   queryWords: string[],
   corrections: Map<string, Correction>,
-): { condition: Prisma.Sql; tsquery: Prisma.Sql | null } {
-  if (queryWords.length === 0) return { condition: Prisma.sql`true`, tsquery: null };
+  fuzzy: boolean,
+): { condition: Prisma.Sql; rank: Prisma.Sql } {
+  if (queryWords.length === 0) return { condition: Prisma.sql`true`, rank: Prisma.sql`0` };
   const groups = queryWords.map((word) => {
     const options = [`${word}:*`];
     for (const alternative of corrections.get(word)?.alternatives ?? []) options.push(alternative);
@@ -322,12 +328,28 @@ function textCondition(
   });
   // A scalar subquery runs once (unaccent is only STABLE, so a plain call would run per row).
   const tsquery = Prisma.sql`(SELECT to_tsquery('simple', unaccent(${groups.join(' & ')})))`;
-  const fullText = Prisma.sql`d.document @@ ${tsquery}`;
-  if (!queryWords.some(hasCjk)) return { condition: fullText, tsquery };
-  const substrings = queryWords.map((word) => Prisma.sql`d.search_text LIKE ${`%${word}%`}`);
+  const alternatives = [Prisma.sql`d.document @@ ${tsquery}`];
+  let rank = Prisma.sql`ts_rank_cd(d.document, ${tsquery})`;
+  // Chinese, Japanese and Korean have no spaces between words: match substrings too.
+  if (queryWords.some(hasCjk))
+    alternatives.push(
+      Prisma.sql`(${Prisma.join(
+        queryWords.map((word) => Prisma.sql`d.search_text LIKE ${`%${word}%`}`),
+        ' AND ',
+      )})`,
+    );
+  if (fuzzy) {
+    // `<%`: word_similarity above pg_trgm.word_similarity_threshold (0.6), through the trigram index.
+    const text = queryWords.join(' ');
+    alternatives.push(Prisma.sql`${text} <% d.search_text`);
+    rank = Prisma.sql`${rank} + word_similarity(${text}, d.search_text)`;
+  }
   return {
-    condition: Prisma.sql`(${fullText} OR (${Prisma.join(substrings, ' AND ')}))`,
-    tsquery,
+    condition:
+      alternatives.length === 1
+        ? alternatives[0]!
+        : Prisma.sql`(${Prisma.join(alternatives, ' OR ')})`,
+    rank,
   };
 }
 

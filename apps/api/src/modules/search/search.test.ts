@@ -211,6 +211,9 @@ describe('search API', async () => {
 
     const typo = await api.graphql<any>(SEARCH, { input: { query: 'samsnug' } });
     expect(typo.data.search).toMatchObject({ totalCount: 1, didYouMean: 'samsung' });
+    // PostgreSQL's last resort: pg_trgm word similarity on the folded text.
+    expect(await slugs({ query: 'iphone15' })).toEqual(['iphone']);
+    expect(await slugs({ query: 'galaxys24' })).toEqual(['galaxy']);
   });
 
   it('serves category pages with disjunctive facet counts, localized names and productCount', async () => {
