@@ -5,11 +5,13 @@ import {
   NewOfferContextDocument,
   OfferCreateDocument,
   OfferPricesBulkUpdateDocument,
+  OfferProductFilterDocument,
   OfferProductMatchesDocument,
   SellerOffersDocument,
   type NewOfferContextQuery,
   type OfferCreateMutation,
   type OfferPricesBulkUpdateMutation,
+  type OfferProductFilterQuery,
   type OfferProductMatchesQuery,
   type SellerOffersQuery,
 } from '../../generated/graphql';
@@ -139,6 +141,60 @@ describe('offer list', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(await screen.findByText('Prices of 1 offer updated.')).toBeTruthy();
     expect(await screen.findByText('USD 19.99')).toBeTruthy();
+    // Done with that selection.
+    expect(screen.queryByRole('region', { name: 'Bulk actions' })).toBeNull();
+  });
+
+  it('shows only the offers of the product named in ?product=', async () => {
+    const product = {
+      request: { query: OfferProductFilterDocument, variables: { id: 'p-linen' } },
+      result: {
+        data: {
+          product: { __typename: 'Product', id: 'p-linen', title: 'Linen shirt' },
+        } as OfferProductFilterQuery,
+      },
+    };
+    const other = {
+      ...offerNode('o-9', 'LIN-TOWEL', { title: 'Linen shirt towel' }),
+      product: { __typename: 'Product' as const, id: 'p-towel', title: 'Linen shirt towel' },
+    };
+    const byTitle = {
+      request: {
+        query: SellerOffersDocument,
+        variables: {
+          sellerId: greenGrocer.id,
+          query: 'Linen shirt',
+          status: null,
+          first: 100,
+          after: null,
+        },
+      },
+      result: {
+        data: {
+          sellerOffers: {
+            __typename: 'OfferConnection',
+            totalCount: 3,
+            pageInfo: { __typename: 'PageInfo', endCursor: 'c3', hasNextPage: false },
+            edges: [offers[0], other, offers[1]].map((node, i) => ({
+              __typename: 'OfferEdge',
+              cursor: `c${i + 1}`,
+              node,
+            })),
+          },
+        } as SellerOffersQuery,
+      },
+    };
+    renderScreen(<OffersView sellerId={greenGrocer.id} />, {
+      viewer: catalogViewer,
+      mocks: [product, byTitle],
+      path: `/sellers/${greenGrocer.id}/offers?product=p-linen`,
+      routePath: '/sellers/:sellerId/offers',
+    });
+    expect(await screen.findByText('Product: Linen shirt')).toBeTruthy();
+    const table = screen.getByRole('table', { name: 'Offers' });
+    await within(table).findByText('SKU LIN-S · New');
+    expect(within(table).getByText('SKU LIN-M · New')).toBeTruthy();
+    expect(within(table).queryByText(/LIN-TOWEL/)).toBeNull();
   });
 });
 

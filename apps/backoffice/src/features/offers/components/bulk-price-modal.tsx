@@ -50,6 +50,7 @@ export function BulkPriceModal({
   sellerId,
   offers,
   onRowErrors,
+  onUpdated,
 }: {
   opened: boolean;
   onClose: () => void;
@@ -57,6 +58,8 @@ export function BulkPriceModal({
   offers: readonly OffersTable_OfferFragment[];
   /** Per-offer refusals of the last attempt (empty after a success). */
   onRowErrors: (errors: Record<string, string>) => void;
+  /** Every selected price changed. */
+  onUpdated?: () => void;
 }) {
   return (
     <Modal
@@ -71,7 +74,10 @@ export function BulkPriceModal({
           sellerId={sellerId}
           offers={offers}
           onRowErrors={onRowErrors}
-          onDone={onClose}
+          onDone={(updated) => {
+            onClose();
+            if (updated) onUpdated?.();
+          }}
         />
       ) : null}
     </Modal>
@@ -87,7 +93,8 @@ export function BulkPriceForm({
   sellerId: string;
   offers: readonly OffersTable_OfferFragment[];
   onRowErrors: (errors: Record<string, string>) => void;
-  onDone: () => void;
+  /** `updated`: the prices changed (not cancelled). */
+  onDone: (updated: boolean) => void;
 }) {
   const currencies = [...new Set(offers.map((offer) => offer.price.currency))].sort();
   const currency = currencies.length === 1 ? currencies[0] : undefined;
@@ -150,7 +157,7 @@ export function BulkPriceForm({
       onRowErrors(byId);
       if (errors.length > 0) return;
       toast.success(`Prices of ${plural(offers.length, 'offer')} updated.`);
-      onDone();
+      onDone(true);
     } catch (error) {
       applyThrown(error);
     }
@@ -224,7 +231,7 @@ export function BulkPriceForm({
           {...form.getInputProps('value')}
         />
         <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onDone}>
+          <Button variant="default" onClick={() => onDone(false)}>
             Cancel
           </Button>
           <Button type="submit" loading={loading}>

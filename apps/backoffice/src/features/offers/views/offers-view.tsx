@@ -206,6 +206,7 @@ export function OffersView({ sellerId }: { sellerId: string }) {
           sellerId={sellerId}
           offers={[...selection.values()]}
           onRowErrors={setRowErrors}
+          onUpdated={() => setSelection(new Map())}
         />
       ) : null}
     </>
