@@ -10,7 +10,8 @@ export type OutboxTopic = keyof OutboxTopics;
 
 /**
  * Records an event in the caller's transaction, so it exists exactly when the
- * change that caused it does. Jobs consume it (common/jobs/outbox-consumer.ts).
+ * change that caused it does. Jobs consume it (the search indexer:
+ * modules/search/search.indexer.ts).
  */
 export async function publishEvents<T extends OutboxTopic>(
   tx: Prisma.TransactionClient,

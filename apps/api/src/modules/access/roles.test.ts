@@ -142,7 +142,11 @@ describe('roles', async () => {
       )
     ).data?.viewer.sellerAccess;
     expect(access).toEqual([
-      { seller: { slug: 'shop-a' }, store: { name: 'shop-a store' }, permissions: ['STORES_READ'] },
+      {
+        seller: { slug: 'shop-a' },
+        store: { name: 'shop-a store' },
+        permissions: ['STORES_READ', 'PRODUCTS_READ', 'INVENTORY_READ', 'INVENTORY_MANAGE'],
+      },
     ]);
   });
 

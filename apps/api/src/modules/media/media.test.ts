@@ -1,8 +1,6 @@
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Query, Resolver, buildSchema } from 'type-graphql';
-import { buildSchema as buildGraphqlSchema, lexicographicSortSchema, printType } from 'graphql';
 import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -416,28 +414,5 @@ describe('media helpers', () => {
       'http://localhost:4000/media/k/160.webp 160w, http://localhost:4000/media/k/500.webp 500w',
     );
     expect(() => loadEnv({ S3_BUCKET: 'b' })).toThrow(/S3_ACCESS_KEY_ID/);
-  });
-
-  it('Image and ImageFormat match the catalog contract', async () => {
-    @Resolver()
-    class ImageProbe {
-      @Query(() => Image, { nullable: true })
-      image(): Image | null {
-        return null;
-      }
-    }
-    const schema = await buildSchema({ resolvers: [ImageProbe, ImageFieldResolver] });
-    const contract = await readFile(
-      new URL('../../../../../packages/schema/contract/catalog.graphql', import.meta.url),
-      'utf8',
-    );
-    const block = (name: string) =>
-      contract.match(new RegExp(`(?:type|enum) ${name} \\{[^}]*\\}`))?.[0] ?? '';
-    const expected = lexicographicSortSchema(
-      buildGraphqlSchema(`type Query { image: Image }\n${block('Image')}\n${block('ImageFormat')}`),
-    );
-    const actual = lexicographicSortSchema(schema);
-    for (const name of ['Image', 'ImageFormat'])
-      expect(printType(actual.getType(name)!)).toBe(printType(expected.getType(name)!));
   });
 });
