@@ -5,9 +5,13 @@ import {
   ProductCreateDocument,
   ProductImagesReorderDocument,
   ProductPublishDocument,
+  VariantCreateDocument,
+  VariantDeleteDocument,
   type ProductCreateMutation,
   type ProductImagesReorderMutation,
   type ProductPublishMutation,
+  type VariantCreateMutation,
+  type VariantDeleteMutation,
 } from '../../generated/graphql';
 import { renderScreen } from '../../test/render';
 import {
@@ -474,5 +478,92 @@ describe('product editor: images', () => {
     expect(
       (screen.getByRole('button', { name: 'Move image 1 earlier' }) as HTMLButtonElement).disabled,
     ).toBe(true);
+  });
+});
+
+describe('product editor: variants of an existing product', () => {
+  it('adds a variant with variantCreate and deletes one with variantDelete, showing their errors', async () => {
+    const create = {
+      request: {
+        query: VariantCreateDocument,
+        variables: {
+          productId: 'p1',
+          input: {
+            sku: 'LS-S',
+            barcode: null,
+            optionValues: [{ name: 'Size', value: 'M' }],
+            weightGrams: 180,
+            lengthMm: null,
+            widthMm: null,
+            heightMm: null,
+          },
+        },
+      },
+      result: {
+        data: {
+          variantCreate: {
+            __typename: 'VariantCreatePayload',
+            variant: null,
+            errors: [
+              {
+                __typename: 'VariantCreateError',
+                code: 'SKU_TAKEN',
+                field: 'sku',
+                message: 'SKU LS-S is already used.',
+              },
+              {
+                __typename: 'VariantCreateError',
+                code: 'OPTION_INVALID',
+                field: 'optionValues',
+                message: 'Variant LS-M has the same option values.',
+              },
+            ],
+          },
+        } as VariantCreateMutation,
+      },
+    };
+    const remove = {
+      request: { query: VariantDeleteDocument, variables: { id: 'v2' } },
+      result: {
+        data: {
+          variantDelete: {
+            __typename: 'VariantDeletePayload',
+            variant: null,
+            errors: [
+              {
+                __typename: 'VariantDeleteError',
+                code: 'HAS_OFFERS',
+                field: null,
+                message: 'Offers still sell this variant.',
+              },
+            ],
+          },
+        } as VariantDeleteMutation,
+      },
+    };
+    renderExisting(editorProduct(), [create, remove]);
+    await screen.findByRole('region', { name: 'Publishing' });
+    openTab(/Options & variants/);
+    expect((screen.getByLabelText('Variant 2 SKU') as HTMLInputElement).value).toBe('LS-M');
+    expect((screen.getByLabelText('Variant 2 Size') as HTMLSelectElement).value).toBe('M');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Add variant' }));
+    type('Variant 3 SKU', 'LS-S');
+    type('Variant 3 weight (g)', '180');
+    fireEvent.change(screen.getByLabelText('Variant 3 Size'), { target: { value: 'M' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create variant' }));
+    await waitFor(() =>
+      expect(errorOf(screen.getByLabelText('Variant 3 SKU'))).toBe('SKU LS-S is already used.'),
+    );
+    expect(errorOf(screen.getByLabelText('Variant 3 Size'))).toBe(
+      'Variant LS-M has the same option values.',
+    );
+    expect(errorOf(screen.getByLabelText('Variant 1 SKU'))).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Delete variant 2' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Delete variant LS-M?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete variant' }));
+    expect(await screen.findByText('Offers still sell this variant.')).toBeTruthy();
+    expect(screen.getByLabelText('Variant 2 SKU')).toBeTruthy();
   });
 });

@@ -202,6 +202,7 @@ export function ExistingProductVariants({
   canEdit: boolean;
 }) {
   const [adding, setAdding] = useState(false);
+  const optionsKey = JSON.stringify(options.map((o) => [o.name, o.values]));
   return (
     <>
       <Table.ScrollContainer minWidth={820} type="native">
@@ -210,7 +211,8 @@ export function ExistingProductVariants({
           <Table.Tbody>
             {variants.map((variant, i) => (
               <ExistingVariantRow
-                key={variant.id}
+                // Saved options changed: start the row again with their values.
+                key={`${variant.id}:${optionsKey}`}
                 index={i}
                 variant={variant}
                 options={options}
