@@ -94,6 +94,12 @@ function facets(input: SearchInput): Facets {
           { __typename: 'FacetValue', value: 'Red', count: 1, selected: false },
         ],
       },
+      {
+        __typename: 'AttributeFacet',
+        key: 'organic',
+        name: 'Organic',
+        values: [{ __typename: 'FacetValue', value: 'true', count: 1, selected: false }],
+      },
     ],
   };
 }
@@ -201,6 +207,12 @@ describe('category page', () => {
     expect(
       within(screen.getByRole('group', { name: 'Colour' })).getByRole('checkbox', {
         name: 'Blue (2)',
+      }),
+    ).toBeTruthy();
+    // Boolean attributes read Yes/No.
+    expect(
+      within(screen.getByRole('group', { name: 'Organic' })).getByRole('checkbox', {
+        name: 'Yes (1)',
       }),
     ).toBeTruthy();
     // The category facet leads to the subcategory, keeping the filters.

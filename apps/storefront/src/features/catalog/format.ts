@@ -28,5 +28,13 @@ export function priceRangeLabel({ min, max }: PriceBounds, currency: string | nu
 }
 
 export function ratingLabel(min: number): string {
-  return min >= 5 ? '5 stars' : `${min} stars & up`;
+  if (min >= 5) return '5 stars';
+  return min === 1 ? '1 star & up' : `${min} stars & up`;
+}
+
+/** A facet value as shoppers read it: booleans (stored "true"/"false") as Yes/No. */
+export function facetValueLabel(value: string): string {
+  if (value === 'true') return 'Yes';
+  if (value === 'false') return 'No';
+  return value;
 }

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { FacetsPanelFacetsFragment } from '../../../generated/catalog';
-import { priceRangeLabel, ratingLabel } from '../format';
+import { facetValueLabel, priceRangeLabel, ratingLabel } from '../format';
 import {
   attributeParam,
   formatPrice,
@@ -135,7 +135,7 @@ export function FacetsPanel({ facets, state, onChange, categoryHref, currency }:
               {attribute.values.map((value) => (
                 <Check
                   key={value.value}
-                  label={value.value}
+                  label={facetValueLabel(value.value)}
                   count={value.count}
                   checked={value.selected || selected.includes(value.value)}
                   onChange={() => onChange(toggleValue(attributeParam(attribute.key), value.value))}

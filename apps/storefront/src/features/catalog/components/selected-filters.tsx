@@ -1,5 +1,5 @@
 import type { FacetsPanelFacetsFragment } from '../../../generated/catalog';
-import { priceRangeLabel, ratingLabel } from '../format';
+import { facetValueLabel, priceRangeLabel, ratingLabel } from '../format';
 import {
   attributeParam,
   clearFilters,
@@ -78,7 +78,7 @@ export function SelectedFilters({
     for (const value of values) {
       chips.push({
         key: `attr-${key}-${value}`,
-        label: `${name}: ${value}`,
+        label: `${name}: ${facetValueLabel(value)}`,
         change: toggleValue(attributeParam(key), value),
       });
     }
