@@ -34,6 +34,8 @@ export default defineConfig({
   projects: [
     { name: 'storefront', testDir: 'tests/storefront', use: { baseURL: `${BASE}/` } },
     { name: 'backoffice', testDir: 'tests/backoffice', use: { baseURL: `${BASE}/admin/` } },
+    // Sellers in the back-office and shoppers on the storefront in one journey.
+    { name: 'journeys', testDir: 'tests/journeys', use: { baseURL: `${BASE}/admin/` } },
   ],
   webServer: {
     command: 'node apps/api/dist/main.js',

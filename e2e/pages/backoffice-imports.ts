@@ -57,7 +57,7 @@ export class BackofficeImports {
   async waitUntilFinished(timeout = 90_000): Promise<'Finished' | 'Failed'> {
     const done = this.status.getByText(/^(Finished|Failed)$/);
     await expect(done).toBeVisible({ timeout });
-    return (await done.innerText()) as 'Finished' | 'Failed';
+    return (await done.textContent())?.trim() as 'Finished' | 'Failed';
   }
 
   /** The progress bar's value, 0 to 100. */

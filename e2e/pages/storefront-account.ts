@@ -19,6 +19,15 @@ export class StorefrontAccount {
     await this.page.getByRole('button', { name: 'Log in' }).click();
   }
 
+  /** Opens a shop from the storefront ("Open a shop"); the user becomes its owner. */
+  async openShop(name: string, webName: string): Promise<void> {
+    await this.page.goto('./open-a-shop');
+    await this.page.getByLabel('Shop name').fill(name);
+    await this.page.getByLabel('Web name').fill(webName);
+    await this.page.getByRole('button', { name: 'Open my shop' }).click();
+    await expect(this.page.getByRole('link', { name: 'Go to the back-office' })).toBeVisible();
+  }
+
   async logOut(): Promise<void> {
     await this.header.getByRole('button', { name: 'Log out' }).click();
   }
