@@ -110,7 +110,9 @@ function expectedDefault(field: DmmfField): string | null {
 }
 
 /** `name Unsupported("type")? @map("column")` fields, which the DMMF leaves out. */
-export function unsupportedColumns(schema: string): Map<string, { type: string; nullable: boolean }> {
+export function unsupportedColumns(
+  schema: string,
+): Map<string, { type: string; nullable: boolean }> {
   const columns = new Map<string, { type: string; nullable: boolean }>();
   for (const model of schema.matchAll(/^model \w+ \{([\s\S]*?)^\}/gm)) {
     const body = model[1]!;

@@ -20,6 +20,9 @@ export async function publishEvents<T extends OutboxTopic>(
 ): Promise<void> {
   if (payloads.length === 0) return;
   await tx.outboxEvent.createMany({
-    data: payloads.map((payload) => ({ topic, payload: payload as unknown as Prisma.InputJsonValue })),
+    data: payloads.map((payload) => ({
+      topic,
+      payload: payload as unknown as Prisma.InputJsonValue,
+    })),
   });
 }

@@ -10,8 +10,10 @@ export function isCurrency(code: string): boolean {
 
 /** Digits after the decimal point: 2 for USD, 0 for JPY. */
 export function minorUnitDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-    .maximumFractionDigits ?? 2;
+  return (
+    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+      .maximumFractionDigits ?? 2
+  );
 }
 
 const formatters = new Map<string, Intl.NumberFormat>();
