@@ -7,14 +7,14 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import { resolveSession } from './common/auth/resolve-session.js';
 import { cookieJar } from './common/http/cookies.js';
-import { singleUseFields } from './common/graphql/single-use-fields.js';
 import { createTransport, startMailDelivery } from './common/mail/mail-delivery.js';
 import { serveMailbox } from './common/mail/mailbox.js';
 import { Authorizer } from './modules/access/authz.js';
 import { KeyRing } from './modules/identity/key-ring.js';
 import { registerMediaRoutes } from './modules/media/media.routes.js';
 import { createErrorFormatter } from './common/errors/format-error.js';
-import { LIMITS, limitRules } from './common/graphql/limits.js';
+import { LIMITS } from './common/graphql/limits.js';
+import { apiValidationRules } from './common/graphql/validation-rules.js';
 import { serveGraphiql } from './common/http/graphiql.js';
 import { serveSpas } from './common/http/spa.js';
 import { OneLinePerRequest, loggerOptions } from './common/observability/logger.js';
@@ -113,10 +113,7 @@ export async function createServer({
     introspection: env.GRAPHQL_INTROSPECTION,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: !production,
-    validationRules: [
-      ...limitRules,
-      singleUseFields(['sessionCreate', 'accountSignUp', 'passwordResetRequest']),
-    ],
+    validationRules: apiValidationRules,
     parseOptions: { maxTokens: LIMITS.maxTokens },
     formatError: createErrorFormatter(app.log, production),
     logger: app.log,

@@ -18,6 +18,9 @@ export const LIMITS = {
   maxTokens: 5_000,
 } as const;
 
+/** How the cost rule weighs a document (exported for tests that measure one). */
+export const COST_WEIGHTS = { objectCost: 2, scalarCost: 1, depthCostFactor: 1.5 } as const;
+
 // Report a breach as a validation error (HTTP 400); thrown, it would be a 500.
 const report = {
   exposeLimits: true,
@@ -31,9 +34,7 @@ export const limitRules: ValidationRule[] = [
   maxDepthRule({ n: LIMITS.maxDepth, ignoreIntrospection: true, ...report }),
   costLimitRule({
     maxCost: LIMITS.maxCost,
-    objectCost: 2,
-    scalarCost: 1,
-    depthCostFactor: 1.5,
+    ...COST_WEIGHTS,
     ignoreIntrospection: true,
     ...report,
   }),

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createSeller, createUser, signIn } from '../../../test/accounts.js';
-import { db, startApi } from '../../../test/api.js';
+import { db, sqlLog, startApi } from '../../../test/api.js';
 import { CATEGORY_CREATE, catalogCounts, en, ERRORS, resetCatalog } from '../../../test/catalog.js';
+import { spaOperation } from '../../../test/spa-documents.js';
 
 const CATEGORY_UPDATE = `mutation($id: ID!, $input: CategoryInput!) {
   categoryUpdate(id: $id, input: $input) { category { id slug position parent { slug } } ${ERRORS} } }`;
@@ -247,6 +248,118 @@ describe('catalog: categories', async () => {
     expect((await remove(b)).errors[0].code).toBe('HAS_PRODUCTS');
     expect(await remove(c)).toEqual({ errors: [], category: { slug: 'c-top' } });
     expect(await db.prisma.category.count()).toBe(2);
+  });
+
+  describe('every level at once (allLevels)', () => {
+    const ALL = `query($first: Int!, $after: String, $parentId: ID) {
+      categories(first: $first, after: $after, allLevels: true, parentId: $parentId) {
+        totalCount pageInfo { hasNextPage endCursor }
+        edges { node { slug position parent { id slug } } } } }`;
+
+    /** Home (1) › Kitchen (2) › Knives (0), Mugs (1); Garden (0) › Tools (0). Inserted out of order. */
+    async function threeLevels() {
+      const create = async (slug: string, position: number, parentId: string | null = null) =>
+        (
+          await db.prisma.category.create({
+            data: { slug, position, parentId, name: { en: slug } },
+          })
+        ).id;
+      const home = await create('home', 1);
+      const kitchen = await create('kitchen', 2, home);
+      await create('mugs', 1, kitchen);
+      const garden = await create('garden', 0);
+      await create('knives', 0, kitchen);
+      await create('tools', 0, garden);
+      return { home, kitchen, garden };
+    }
+
+    async function page(first: number, after: string | null = null) {
+      const result = await api.graphql<any>(ALL, { first, after });
+      expect(result.errors).toBeUndefined();
+      return result.data.categories;
+    }
+
+    it('lists every category, top level first, then each level by position, paged', async () => {
+      const { home, kitchen, garden } = await threeLevels();
+      const all = await page(100);
+      expect(all.totalCount).toBe(6);
+      expect(all.pageInfo.hasNextPage).toBe(false);
+      expect(
+        all.edges.map((e: any) => [e.node.slug, e.node.position, e.node.parent?.slug ?? null]),
+      ).toEqual([
+        ['garden', 0, null],
+        ['home', 1, null],
+        ['tools', 0, 'garden'],
+        ['kitchen', 2, 'home'],
+        ['knives', 0, 'kitchen'],
+        ['mugs', 1, 'kitchen'],
+      ]);
+      expect(all.edges.map((e: any) => e.node.parent?.id ?? null)).toEqual([
+        null,
+        null,
+        garden,
+        home,
+        kitchen,
+        kitchen,
+      ]);
+
+      // Pages of 4 then 2 follow the same order without gaps or repeats.
+      const first = await page(4);
+      expect(first.pageInfo.hasNextPage).toBe(true);
+      const second = await page(4, first.pageInfo.endCursor);
+      expect(second.pageInfo.hasNextPage).toBe(false);
+      expect([...first.edges, ...second.edges].map((e: any) => e.node.slug)).toEqual(
+        all.edges.map((e: any) => e.node.slug),
+      );
+      // A category added meanwhile above the cursor does not shift the next page.
+      const firstTwo = await page(2);
+      await db.prisma.category.create({
+        data: { slug: 'attic', position: -1, parentId: null, name: { en: 'Attic' } },
+      });
+      const rest = await page(100, firstTwo.pageInfo.endCursor);
+      expect(rest.edges.map((e: any) => e.node.slug)).toEqual([
+        'tools',
+        'kitchen',
+        'knives',
+        'mugs',
+      ]);
+    });
+
+    it('refuses a parentId, a cursor of one level and first over 100', async () => {
+      const { home } = await threeLevels();
+      const withParent = await api.graphql<any>(ALL, { first: 10, parentId: home });
+      expect(withParent.data).toBeNull();
+      expect(withParent.errors?.[0]).toMatchObject({
+        message: 'allLevels lists every category: leave parentId out.',
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+      const oneLevel = await api.graphql<any>(
+        '{ categories(first: 1) { pageInfo { endCursor } } }',
+      );
+      const foreign = await api.graphql<any>(ALL, {
+        first: 10,
+        after: oneLevel.data.categories.pageInfo.endCursor,
+      });
+      expect(foreign.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+      const tooMany = await api.graphql<any>(ALL, { first: 101 });
+      expect(tooMany.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    });
+
+    it("the back-office's tree and picker documents pass the cost limit and read a page in a few statements", async () => {
+      await threeLevels();
+      // The list (its parents come from the same page), and the tree's product counts.
+      const statements = { CategoryTree: 2, ProductCategoryOptions: 1 };
+      for (const [name, most] of Object.entries(statements)) {
+        const { source } = spaOperation('backoffice', name);
+        sqlLog.length = 0;
+        const result = await api.graphql<any>(source, { after: null });
+        expect(result.errors, name).toBeUndefined();
+        expect(result.status).toBe(200);
+        expect(result.data.categories.edges).toHaveLength(6);
+        expect(result.data.categories.edges[2].node.parent).not.toBeNull();
+        expect(sqlLog.length, name).toBeLessThanOrEqual(most);
+      }
+    });
   });
 
   it('only platform admins manage categories', async () => {

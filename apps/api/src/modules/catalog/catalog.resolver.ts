@@ -47,7 +47,8 @@ export class CatalogResolver {
   // ---- Queries
 
   @Query(() => CategoryConnection, {
-    description: 'Public. Children of parentId, or the top level; ordered by position.',
+    description:
+      'Public. Children of parentId, or the top level; ordered by position. With allLevels, every category (the whole tree, flat).',
   })
   @Public()
   categories(@Args(() => CategoriesArgs) args: CategoriesArgs, @Ctx() ctx: Context) {

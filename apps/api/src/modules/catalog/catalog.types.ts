@@ -504,6 +504,13 @@ export class ProductUpdateInput {
 export class CategoriesArgs extends ConnectionArgs {
   @Field(() => ID, { nullable: true })
   parentId?: string | null;
+
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description:
+      'Every category at every level instead of one level: ordered by depth, then position; build the tree from parent ids.',
+  })
+  allLevels: boolean = false;
 }
 
 @ArgsType()

@@ -2,12 +2,13 @@
 // definitions its products (and its descendants' products) are checked against.
 import { type Category as CategoryRow, Prisma } from '@bazaar/db';
 import { Permission } from '@bazaar/schema';
+import { BadInputError } from '../../common/errors/errors.js';
 import { PayloadErrors } from '../../common/errors/payload.js';
 import { connectionFromRows, decodeCursor } from '../../common/pagination/connection.js';
 import type { Context } from '../../context.js';
 import { isUniqueViolation, isUuid, localizedInput, productsChanged } from './catalog.common.js';
 import { MAX_CATEGORY_DEPTH } from './catalog.loaders.js';
-import { cappedCount } from './catalog.sql.js';
+import { cappedCount, rowsFromSql } from './catalog.sql.js';
 import type {
   CategoriesArgs,
   CategoryDeleteErrorCode,
@@ -47,7 +48,48 @@ const isPositionKey = (value: unknown): value is { p: number; id: string } =>
   typeof (value as { p?: unknown }).p === 'number' &&
   isUuid((value as { id?: unknown }).id as string);
 
+const isLevelKey = (value: unknown): value is { d: number; p: number; id: string } =>
+  isPositionKey(value) && Number.isInteger((value as { d?: unknown }).d);
+
+/**
+ * Every category, ordered by depth (top level first), then position and id:
+ * a client builds the tree from `parent` without nesting `children` selections.
+ * Paged by a keyset on that order.
+ */
+async function listAllCategories(ctx: Context, args: CategoriesArgs) {
+  const prisma = ctx.db.prisma;
+  if (args.parentId != null)
+    throw new BadInputError('allLevels lists every category: leave parentId out.', [
+      { field: 'parentId', message: 'Not allowed with allLevels.' },
+    ]);
+  const after = args.after ? decodeCursor(args.after, isLevelKey) : null;
+  const rows = rowsFromSql<CategoryRow & { depth: number }>(
+    await prisma.$queryRaw<Record<string, unknown>[]>`
+      WITH RECURSIVE tree (id, depth) AS (
+        SELECT id, 0 FROM categories WHERE parent_id IS NULL
+        UNION ALL
+        SELECT c.id, tree.depth + 1 FROM categories c JOIN tree ON c.parent_id = tree.id
+         WHERE tree.depth < ${MAX_CATEGORY_DEPTH}
+      )
+      SELECT tree.depth, c.* FROM tree JOIN categories c ON c.id = tree.id
+       WHERE ${after ? Prisma.sql`(tree.depth, c.position, c.id) > (${after.d}, ${after.p}, ${after.id}::uuid)` : Prisma.sql`TRUE`}
+       ORDER BY tree.depth, c.position, c.id
+       LIMIT ${args.first + 1}`,
+  );
+  const loader = ctx.loaders.catalog.categoryById;
+  return connectionFromRows(rows, args, {
+    cursorOf: (row) => ({ d: row.depth, p: row.position, id: row.id }),
+    count: () => cappedCount(prisma, Prisma.sql`categories`, Prisma.sql`TRUE`),
+    toNode: ({ depth: _depth, ...category }): CategoryRow => {
+      // `parent` of the next rows is mostly on this page: no second read.
+      loader.prime(category.id, category);
+      return category;
+    },
+  });
+}
+
 export async function listCategories(ctx: Context, args: CategoriesArgs) {
+  if (args.allLevels) return listAllCategories(ctx, args);
   const prisma = ctx.db.prisma;
   const parentId = args.parentId ?? null;
   const after = args.after ? decodeCursor(args.after, isPositionKey) : null;

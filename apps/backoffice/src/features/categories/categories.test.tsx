@@ -16,7 +16,7 @@ const catalogueAdmin = viewer({ permissions: ['CATEGORIES_MANAGE'] });
 
 type Node = CategoryTreeQuery['categories']['edges'][number]['node'];
 
-function node(id: string, name: string, position: number, children: Node['children'] = []): Node {
+function node(id: string, name: string, position: number, parentId: string | null = null): Node {
   return {
     __typename: 'Category',
     id,
@@ -25,22 +25,26 @@ function node(id: string, name: string, position: number, children: Node['childr
     position,
     imageUrl: null,
     productCount: 0,
-    children: children as Node['children'],
+    parent: parentId ? { __typename: 'Category', id: parentId } : null,
   };
 }
 
-function treeMock(roots: Node[]) {
+/** One page of the flat all-levels list (the view follows `hasNextPage`). */
+function treeMock(nodes: Node[], page: { after?: string; next?: string } = {}) {
   return {
-    request: { query: CategoryTreeDocument, variables: { after: null } },
+    request: { query: CategoryTreeDocument, variables: { after: page.after ?? null } },
     result: {
       data: {
         categories: {
           __typename: 'CategoryConnection',
-          totalCount: roots.length,
-          pageInfo: { __typename: 'PageInfo', endCursor: null, hasNextPage: false },
-          edges: roots.map((n) => ({ __typename: 'CategoryEdge', cursor: n.id, node: n })),
+          pageInfo: {
+            __typename: 'PageInfo',
+            endCursor: page.next ?? nodes.at(-1)?.id ?? null,
+            hasNextPage: page.next !== undefined,
+          },
+          edges: nodes.map((n) => ({ __typename: 'CategoryEdge', node: n })),
         },
-      } as CategoryTreeQuery,
+      } satisfies CategoryTreeQuery,
     },
   };
 }
@@ -75,17 +79,16 @@ function addTag(dialog: HTMLElement, label: string | RegExp, value: string) {
   fireEvent.keyDown(field(dialog, label), { key: 'Enter' });
 }
 
-const clothing = node('c-clothing', 'Clothing', 1, [
-  node('c-trousers', 'Trousers', 2),
-  node('c-shirts', 'Shirts', 0),
-] as Node['children']);
+const clothing = node('c-clothing', 'Clothing', 1);
 const kitchen = node('c-kitchen', 'Kitchen', 0);
+const trousers = node('c-trousers', 'Trousers', 2, 'c-clothing');
+const shirts = node('c-shirts', 'Shirts', 0, 'c-clothing');
 
 describe('category manager', () => {
   it('shows the tree with children in position order', async () => {
     renderScreen(<CategoriesView />, {
       viewer: catalogueAdmin,
-      mocks: [treeMock([clothing, kitchen])],
+      mocks: [treeMock([kitchen, clothing, shirts, trousers])],
     });
     const tree = await screen.findByRole('list', { name: 'Category tree' });
     const top = within(tree)
@@ -93,6 +96,57 @@ describe('category manager', () => {
       .filter((li) => li.parentElement === tree)
       .map((li) => li.getAttribute('aria-label'));
     expect(top).toEqual(['Kitchen', 'Clothing']);
+    const sub = within(tree).getByRole('list', { name: 'Subcategories of Clothing' });
+    expect(
+      within(sub)
+        .getAllByRole('listitem')
+        .map((li) => li.getAttribute('aria-label')),
+    ).toEqual(['Shirts', 'Trousers']);
+  });
+
+  it('follows every page of the flat list and nests each level under its parent', async () => {
+    // Seven levels (deeper than nested selections ever reached), the deepest on page 2.
+    const levels = ['Home', 'Kitchen', 'Cookware', 'Pans', 'Frying pans', 'Cast iron', 'Skillets'];
+    const chain = levels.map((name, depth) =>
+      node(`c-${depth}`, name, 0, depth === 0 ? null : `c-${depth - 1}`),
+    );
+    const garden = node('c-garden', 'Garden', 1);
+    renderScreen(<CategoriesView />, {
+      viewer: catalogueAdmin,
+      mocks: [
+        treeMock([chain[0]!, garden, chain[1]!, chain[2]!], { next: 'page-1' }),
+        treeMock(chain.slice(3), { after: 'page-1' }),
+      ],
+    });
+    const tree = await screen.findByRole('list', { name: 'Category tree' });
+    const deepest = await within(tree).findByRole('listitem', { name: 'Skillets' });
+    const path: string[] = [];
+    for (let el = deepest.parentElement; el && el !== tree; el = el.parentElement)
+      if (el.tagName === 'LI') path.unshift(el.getAttribute('aria-label') ?? '');
+    expect(path).toEqual(levels.slice(0, -1));
+    const top = within(tree)
+      .getAllByRole('listitem')
+      .filter((li) => li.parentElement === tree)
+      .map((li) => li.getAttribute('aria-label'));
+    expect(top).toEqual(['Home', 'Garden']);
+    expect(screen.getByRole('button', { name: 'Add a subcategory to Skillets' })).toBeTruthy();
+  });
+
+  it('says so when a further page fails, and tries that page again', async () => {
+    renderScreen(<CategoriesView />, {
+      viewer: catalogueAdmin,
+      mocks: [
+        treeMock([kitchen, clothing], { next: 'page-1' }),
+        {
+          request: { query: CategoryTreeDocument, variables: { after: 'page-1' } },
+          error: new Error('Network down'),
+        },
+        treeMock([shirts, trousers], { after: 'page-1' }),
+      ],
+    });
+    expect(await screen.findByText('Could not load the categories')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    const tree = await screen.findByRole('list', { name: 'Category tree' });
     const sub = within(tree).getByRole('list', { name: 'Subcategories of Clothing' });
     expect(
       within(sub)
@@ -137,6 +191,7 @@ describe('category manager', () => {
       ],
     };
     const phones = node('c-phones', 'Phones', 2);
+    const { parent: _parent, ...phonesResult } = phones;
     let created = 0;
     const refused = {
       request: { query: CategoryCreateDocument, variables: { input } },
@@ -163,7 +218,11 @@ describe('category manager', () => {
         created += 1;
         return {
           data: {
-            categoryCreate: { __typename: 'CategoryCreatePayload', category: phones, errors: [] },
+            categoryCreate: {
+              __typename: 'CategoryCreatePayload',
+              category: phonesResult,
+              errors: [],
+            },
           } as CategoryCreateMutation,
         };
       },
@@ -171,10 +230,10 @@ describe('category manager', () => {
     renderScreen(<CategoriesView />, {
       viewer: catalogueAdmin,
       mocks: [
-        treeMock([clothing, kitchen]),
+        treeMock([kitchen, clothing, shirts, trousers]),
         refused,
         accepted,
-        treeMock([clothing, kitchen, phones]),
+        treeMock([kitchen, clothing, phones, shirts, trousers]),
       ],
     });
 

@@ -16,7 +16,7 @@ import {
 import { renderScreen } from '../../test/render';
 import {
   categoryAttributesMock,
-  categoryOptionsMock,
+  categoryOptionsMocks,
   editorProduct,
   image,
   mugDefinitions,
@@ -78,7 +78,7 @@ function renderExisting(
 ) {
   return renderScreen(<ProductEditorView sellerId="s-green" productId={product.id} />, {
     viewer: productManager,
-    mocks: [productEditorMock(product), categoryOptionsMock(), ...(extra ?? [])],
+    mocks: [productEditorMock(product), ...categoryOptionsMocks(), ...(extra ?? [])],
     path: `/sellers/s-green/products/${product.id}`,
     routePath: '/sellers/:sellerId/products/:productId',
   });
@@ -133,7 +133,7 @@ describe('product editor: attributes', () => {
       },
     };
     const { router } = renderNewProduct([
-      categoryOptionsMock(),
+      ...categoryOptionsMocks(),
       categoryAttributesMock('shirts', 'c-shirts', shirtDefinitions),
       categoryAttributesMock('mugs', 'c-mugs', mugDefinitions),
       create,
@@ -253,7 +253,7 @@ describe('product editor: payload errors', () => {
       },
     };
     renderNewProduct([
-      categoryOptionsMock(),
+      ...categoryOptionsMocks(),
       categoryAttributesMock('shirts', 'c-shirts', shirtDefinitions),
       create,
     ]);
@@ -302,7 +302,7 @@ describe('product editor: payload errors', () => {
   });
 
   it('checks the English title and SKUs before asking the API', async () => {
-    renderNewProduct([categoryOptionsMock()]);
+    renderNewProduct([...categoryOptionsMocks()]);
     openTab(/Options & variants/);
     fireEvent.click(screen.getByRole('button', { name: 'Create product' }));
     // Back on the first tab with a problem.

@@ -39,39 +39,66 @@ export function definition(
   };
 }
 
-function option(id: string, slug: string, name: string, position: number) {
-  return { __typename: 'Category' as const, id, slug, name, position };
+type OptionNode = ProductCategoryOptionsQuery['categories']['edges'][number]['node'];
+
+function option(
+  id: string,
+  slug: string,
+  name: string,
+  position: number,
+  parentId: string | null = null,
+): OptionNode {
+  return {
+    __typename: 'Category',
+    id,
+    slug,
+    name,
+    position,
+    parent: parentId ? { __typename: 'Category', id: parentId } : null,
+  };
 }
 
-/** Clothing › Shirts, and Kitchen › Mugs (given out of order: the picker sorts by position). */
-export function categoryOptionsMock() {
+function optionsPage(after: string | null, nodes: OptionNode[], endCursor: string, more: boolean) {
   return {
-    request: { query: ProductCategoryOptionsDocument },
+    request: { query: ProductCategoryOptionsDocument, variables: { after } },
     result: {
       data: {
         categories: {
           __typename: 'CategoryConnection',
-          edges: [
-            {
-              __typename: 'CategoryEdge',
-              node: {
-                ...option('c-kitchen', 'kitchen', 'Kitchen', 1),
-                children: [{ ...option('c-mugs', 'mugs', 'Mugs', 0), children: [] }],
-              },
-            },
-            {
-              __typename: 'CategoryEdge',
-              node: {
-                ...option('c-clothing', 'clothing', 'Clothing', 0),
-                children: [{ ...option('c-shirts', 'shirts', 'Shirts', 0), children: [] }],
-              },
-            },
-          ],
+          pageInfo: { __typename: 'PageInfo', hasNextPage: more, endCursor },
+          edges: nodes.map((node) => ({ __typename: 'CategoryEdge', node })),
         },
-      } as ProductCategoryOptionsQuery,
+      } satisfies ProductCategoryOptionsQuery,
     },
     maxUsageCount: Number.POSITIVE_INFINITY,
   };
+}
+
+/**
+ * Clothing › Shirts, and Kitchen › Mugs, flat and in two pages as the API lists
+ * them (by depth): the picker follows the pages and nests children under their parent.
+ */
+export function categoryOptionsMocks() {
+  return [
+    optionsPage(
+      null,
+      [
+        option('c-clothing', 'clothing', 'Clothing', 0),
+        option('c-kitchen', 'kitchen', 'Kitchen', 1),
+      ],
+      'page-1',
+      true,
+    ),
+    optionsPage(
+      'page-1',
+      [
+        option('c-mugs', 'mugs', 'Mugs', 0, 'c-kitchen'),
+        option('c-shirts', 'shirts', 'Shirts', 0, 'c-clothing'),
+      ],
+      'page-2',
+      false,
+    ),
+  ];
 }
 
 export const shirtDefinitions = [

@@ -12,7 +12,7 @@ import {
 import { salespersonViewer } from '../../test/fixtures';
 import { shellShopMock } from '../../test/mocks';
 import { renderApp, renderScreen } from '../../test/render';
-import { categoryOptionsMock, productManager } from './products.fixtures';
+import { categoryOptionsMocks, productManager } from './products.fixtures';
 import { ProductsView } from './views/products-view';
 
 type Row = SellerProductsQuery['sellerProducts']['edges'][number]['node'];
@@ -116,7 +116,7 @@ describe('product list', () => {
     };
     renderScreen(<ProductsView sellerId="s-green" />, {
       viewer: productManager,
-      mocks: [api.mock, categoryOptionsMock(), bulk],
+      mocks: [api.mock, ...categoryOptionsMocks(), bulk],
     });
 
     await screen.findByRole('link', { name: 'Wool scarf' });
@@ -171,7 +171,7 @@ describe('product list', () => {
     const api = productsApi();
     renderScreen(<ProductsView sellerId="s-green" />, {
       viewer: productManager,
-      mocks: [api.mock, categoryOptionsMock()],
+      mocks: [api.mock, ...categoryOptionsMocks()],
     });
     await screen.findByRole('link', { name: 'Linen shirt' });
     // The category picker lists the tree in position order, children under their parent.
@@ -218,7 +218,7 @@ describe('product list', () => {
     };
     renderScreen(<ProductsView sellerId="s-green" />, {
       viewer: reader,
-      mocks: [api.mock, categoryOptionsMock()],
+      mocks: [api.mock, ...categoryOptionsMocks()],
     });
     await screen.findByRole('link', { name: 'Linen shirt' });
     expect(screen.queryByRole('checkbox')).toBeNull();
@@ -229,7 +229,7 @@ describe('product list', () => {
     const api = productsApi();
     renderApp('/sellers/s-green/products', {
       viewer: productManager,
-      mocks: [shellShopMock(), api.mock, categoryOptionsMock()],
+      mocks: [shellShopMock(), api.mock, ...categoryOptionsMocks()],
     });
     expect(await screen.findByRole('heading', { level: 1, name: 'Products' })).toBeTruthy();
     const nav = screen.getByRole('navigation', { name: 'Main navigation' });

@@ -20,10 +20,6 @@ export function sortedChildren(node: CategoryNode): CategoryNode[] {
   return byPosition(node.children ?? []);
 }
 
-export function sortedRoots(roots: readonly CategoryNode[]): CategoryNode[] {
-  return byPosition(roots);
-}
-
 /** Depth first, in position order. */
 export function flattenTree(roots: readonly CategoryNode[]): FlatCategory[] {
   const flat: FlatCategory[] = [];

@@ -1,5 +1,6 @@
 import { ActionIcon, Badge, Box, Group, Image, Text, Tooltip } from '@mantine/core';
 
+import { MAX_CATEGORY_DEPTH } from '../../../shared/categories/all-categories';
 import { IconFolders, IconPencil, IconPlus, IconTrash } from '../../../shared/icons';
 import { sortedChildren, type CategoryNode } from './category-tree-data';
 
@@ -36,8 +37,8 @@ function CategoryItem({
   actions: CategoryTreeActions;
 }) {
   const children = sortedChildren(node);
-  // The query loads five levels; deeper ones are edited from their parent's page.
-  const canNest = depth < 4;
+  // The API lists categories down to this depth; a deeper one would not show.
+  const canNest = depth < MAX_CATEGORY_DEPTH;
   return (
     <Box component="li" aria-label={node.name}>
       <Group

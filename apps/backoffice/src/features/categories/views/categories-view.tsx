@@ -1,8 +1,9 @@
-import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, Card, EmptyState, Group, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useMutation } from '@apollo/client/react';
+import { Button, Card, EmptyState, Text } from '@mantine/core';
+import { useMemo, useState } from 'react';
 
 import { CategoryDeleteDocument, CategoryTreeDocument } from '../../../generated/graphql';
+import { buildCategoryTree, useAllCategories } from '../../../shared/categories/all-categories';
 import { ConfirmDialog } from '../../../shared/feedback/confirm-dialog';
 import { toast } from '../../../shared/feedback/toast';
 import { IconFolders, IconPlus } from '../../../shared/icons';
@@ -11,13 +12,13 @@ import { ErrorState } from '../../../shared/states/error-state';
 import { CardGridSkeleton } from '../../../shared/states/loading';
 import { CategoryFormModal, type CategoryEditing } from '../components/category-form-modal';
 import { CategoryTree } from '../components/category-tree';
-import { flattenTree, sortedRoots, type CategoryNode } from '../components/category-tree-data';
+import { flattenTree, type CategoryNode } from '../components/category-tree-data';
 
 /** The category tree (admins): create, edit, move and delete categories and their attributes. */
 export function CategoriesView() {
-  const { data, error, refetch, fetchMore, loading } = useQuery(CategoryTreeDocument, {
-    variables: { after: null },
-  });
+  const { categories, error, retry } = useAllCategories(CategoryTreeDocument);
+  const roots = useMemo(() => buildCategoryTree(categories ?? []), [categories]);
+  const tree = useMemo(() => flattenTree(roots), [roots]);
   const [editing, setEditing] = useState<CategoryEditing | null>(null);
   const [deleting, setDeleting] = useState<CategoryNode | null>(null);
   const [categoryDelete, deleteState] = useMutation(CategoryDeleteDocument, {
@@ -26,20 +27,10 @@ export function CategoriesView() {
     awaitRefetchQueries: true,
   });
 
-  if (error && !data) {
-    return (
-      <ErrorState
-        title="Could not load the categories"
-        error={error}
-        onRetry={() => void refetch().catch(() => undefined)}
-      />
-    );
+  if (error && !categories) {
+    return <ErrorState title="Could not load the categories" error={error} onRetry={retry} />;
   }
-  if (!data) return <CardGridSkeleton cards={1} label="Loading the categories" />;
-
-  const roots = sortedRoots(data.categories.edges.map((edge) => edge.node));
-  const tree = flattenTree(roots);
-  const { pageInfo } = data.categories;
+  if (!categories) return <CardGridSkeleton cards={1} label="Loading the categories" />;
 
   const confirmDelete = async () => {
     if (!deleting) return;
@@ -98,27 +89,6 @@ export function CategoriesView() {
           />
         </Card>
       )}
-      {pageInfo.hasNextPage ? (
-        <Group justify="center" mt="md">
-          <Button
-            variant="default"
-            loading={loading}
-            onClick={() =>
-              void fetchMore({
-                variables: { after: pageInfo.endCursor },
-                updateQuery: (previous, { fetchMoreResult }) => ({
-                  categories: {
-                    ...fetchMoreResult.categories,
-                    edges: [...previous.categories.edges, ...fetchMoreResult.categories.edges],
-                  },
-                }),
-              }).catch(() => undefined)
-            }
-          >
-            Load more categories
-          </Button>
-        </Group>
-      ) : null}
       <CategoryFormModal editing={editing} tree={tree} onClose={() => setEditing(null)} />
       <ConfirmDialog
         opened={deleting !== null}

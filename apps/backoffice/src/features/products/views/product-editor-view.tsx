@@ -14,7 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 
 import {
@@ -27,6 +27,7 @@ import {
   type ProductEditorQuery,
 } from '../../../generated/graphql';
 import { useAccess } from '../../../shared/access/use-access';
+import { buildCategoryTree, useAllCategories } from '../../../shared/categories/all-categories';
 import { toast } from '../../../shared/feedback/toast';
 import { FormErrors } from '../../../shared/forms/form-errors';
 import type { PayloadError } from '../../../shared/forms/payload-errors';
@@ -142,9 +143,10 @@ function ProductEditor({ sellerId, product }: { sellerId: string; product: Edito
   });
   const { formErrors, apply, applyThrown, clear } = useFieldErrors(form);
 
-  const { data: categoryData } = useQuery(ProductCategoryOptionsDocument);
-  const categories = flattenCategories(
-    categoryData?.categories.edges.map((edge) => edge.node) ?? [],
+  const categoryList = useAllCategories(ProductCategoryOptionsDocument).categories;
+  const categories = useMemo(
+    () => flattenCategories(buildCategoryTree(categoryList ?? [])),
+    [categoryList],
   );
   const categoryId = form.values.categoryId;
   const storedCategory = product?.category?.id === categoryId ? product.category : null;

@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Button, Group, List, NativeSelect, Paper, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 
 import {
@@ -11,6 +11,7 @@ import {
   type ProductStatus,
 } from '../../../generated/graphql';
 import { useAccess } from '../../../shared/access/use-access';
+import { buildCategoryTree, useAllCategories } from '../../../shared/categories/all-categories';
 import { useCursorPages } from '../../../shared/data-table/use-cursor-pages';
 import { ConfirmDialog } from '../../../shared/feedback/confirm-dialog';
 import { toast } from '../../../shared/feedback/toast';
@@ -83,9 +84,10 @@ export function ProductsView({ sellerId }: { sellerId: string }) {
   const { data, previousData, loading, error, refetch } = useQuery(SellerProductsDocument, {
     variables: { sellerId, ...filters, ...pages.variables },
   });
-  const { data: categoryData } = useQuery(ProductCategoryOptionsDocument);
-  const categories = flattenCategories(
-    categoryData?.categories.edges.map((edge) => edge.node) ?? [],
+  const categoryList = useAllCategories(ProductCategoryOptionsDocument).categories;
+  const categories = useMemo(
+    () => flattenCategories(buildCategoryTree(categoryList ?? [])),
+    [categoryList],
   );
   const [bulkSetStatus, bulkState] = useMutation(ProductsBulkSetStatusDocument);
   const shown = (data ?? previousData)?.sellerProducts;
