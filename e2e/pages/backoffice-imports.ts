@@ -50,7 +50,7 @@ export class BackofficeImports {
     await this.page
       .getByRole('button', { name: dryRun ? 'Upload and check' : 'Upload and import' })
       .click();
-    await expect(this.status.or(this.page.getByRole('alert'))).toBeVisible();
+    await expect(this.status.or(this.page.getByRole('alert')).first()).toBeVisible();
   }
 
   /** Waits until the followed job has finished (or failed); resolves to its status label. */

@@ -52,7 +52,9 @@ export class BackofficeOffers {
 
     await form.getByRole('textbox', { name: 'Product title' }).fill(offer.productTitle);
     await form.getByRole('button', { name: 'Find product' }).click();
-    await form.getByRole('radio', { name: offer.productTitle, exact: true }).check();
+    // Choosing a product replaces the list with it: click, not check (which verifies the radio).
+    await form.getByRole('radio', { name: offer.productTitle, exact: true }).click();
+    await expect(form.getByRole('button', { name: 'Change product' })).toBeVisible();
 
     const variant = form.getByRole('combobox', { name: 'Variant' });
     const value = await variant

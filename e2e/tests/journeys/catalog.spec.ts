@@ -77,7 +77,8 @@ test('a seller lists a new product, a shopper finds it misspelled, a second sell
     expect(await search.productTitles()).toEqual([title]);
   }).toPass({ timeout: 30_000 });
   expect(await search.facetCounts('Brand')).toEqual({ [brand]: 1 });
-  expect(await search.categoryCounts()).toMatchObject({ "Men's shirts": 1 });
+  // Without a category filter the category facet counts by department.
+  expect(await search.categoryCounts()).toEqual({ Clothing: 1 });
   await search.openProduct(title);
   const product = new StorefrontProduct(shopperPage);
   expect(await product.offerCount()).toBe(1);
