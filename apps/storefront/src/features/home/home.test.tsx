@@ -95,7 +95,7 @@ describe('home page', () => {
     );
     expect(shirt!.textContent).toContain('Now $39.00');
     expect(within(shirt!).getByText('$49.00', { exact: false }).tagName).toBe('S');
-    expect(shirt!.textContent).toContain('3 sellers');
+    expect(shirt!.textContent).toContain('3 offers');
     expect(
       within(shirt!).getByRole('img', { name: 'Rated 4.5 out of 5 from 12 reviews' }),
     ).toBeTruthy();
@@ -108,7 +108,7 @@ describe('home page', () => {
     // Nothing in stock: the price range, and no rating yet.
     expect(mug!.textContent).toContain('$9.00 – $12.00');
     expect(mug!.textContent).toContain('No reviews yet');
-    expect(mug!.textContent).toContain('1 seller');
+    expect(mug!.textContent).toContain('1 offer');
   });
 
   it('keeps the greeting when the catalog fails, and offers to retry it', async () => {

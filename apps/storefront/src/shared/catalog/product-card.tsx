@@ -17,8 +17,8 @@ const CARD_SIZES = '(min-width: 72rem) 14rem, (min-width: 40rem) 30vw, 50vw';
 /**
  * A product in a grid: its first image (lazy, with its intrinsic size so nothing
  * moves when it arrives), title, brand, price (the buy box's, with the former price
- * struck through; the range when nothing is in stock), rating and how many sellers
- * offer it. The title links to the product page.
+ * struck through; the range when nothing is in stock), rating and how many offers
+ * it has (of every variant, from every seller). The title links to the product page.
  */
 export function ProductCard({ product, headingLevel = 3 }: ProductCardProps) {
   const Heading = `h${headingLevel}` as const;
@@ -62,7 +62,7 @@ export function ProductCard({ product, headingLevel = 3 }: ProductCardProps) {
           <Rating average={product.ratingAverage} count={product.ratingCount} />
           {product.offerCount > 0 ? (
             <span>
-              {product.offerCount} {product.offerCount === 1 ? 'seller' : 'sellers'}
+              {product.offerCount} {product.offerCount === 1 ? 'offer' : 'offers'}
             </span>
           ) : null}
         </p>
