@@ -29,7 +29,7 @@ export function QrCard({ product }: { product: QrCard_ProductFragment }) {
             {product.url}
           </Anchor>
         </Text>
-        <Group grow gap="xs">
+        <Group gap="xs" justify="center">
           <Button
             component="a"
             href={product.qrCodePngUrl}
