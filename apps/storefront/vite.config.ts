@@ -21,10 +21,13 @@ export default defineConfig({
   server: {
     port: 5173,
     strictPort: true,
+    // Image and QR URLs are built on PUBLIC_URL, which is this server in development.
     proxy: {
       '/graphql': apiProxy,
       '/healthz': apiProxy,
       '/readyz': apiProxy,
+      '/media': apiProxy,
+      '/qr': apiProxy,
     },
   },
   preview: {
@@ -33,6 +36,8 @@ export default defineConfig({
       '/graphql': apiProxy,
       '/healthz': apiProxy,
       '/readyz': apiProxy,
+      '/media': apiProxy,
+      '/qr': apiProxy,
     },
   },
   build: {
