@@ -5,6 +5,7 @@
 import { Max, Min } from 'class-validator';
 import { ArgsType, type ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { BadInputError } from '../errors/errors.js';
+import { isUuid } from '../ids/uuid.js';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -54,15 +55,39 @@ export function decodeCursor<Key>(cursor: string, isKey: (value: unknown) => val
   return value;
 }
 
+/** The keyset of a list ordered by a timestamp, then id: [ISO time, uuid]. */
+export type TimeIdKey = [string, string];
+export const isTimeIdKey = (value: unknown): value is TimeIdKey =>
+  Array.isArray(value) &&
+  value.length === 2 &&
+  typeof value[0] === 'string' &&
+  !Number.isNaN(Date.parse(value[0])) &&
+  typeof value[1] === 'string' &&
+  isUuid(value[1]);
+
 export interface ConnectionShape<Node> {
   edges: { cursor: string; node: Node }[];
   pageInfo: PageInfo;
   count: () => Promise<number>;
 }
 
-/** The `<Name>Connection` and `<Name>Edge` object types for a node type. */
-export function ConnectionType<Node extends object>(name: string, node: ClassType<Node>) {
-  @ObjectType(`${name}Edge`)
+export interface ConnectionTypeOptions {
+  /** The edge type's name when it is not `<Name>Edge` (e.g. PriceHistoryConnection of PriceChangeEdge). */
+  edgeName?: string;
+  /** What `totalCount` promises, when it differs from the usual (e.g. a capped count). */
+  totalCountDescription?: string;
+}
+
+/**
+ * The `<Name>Connection` object type for a node type, with its `<Name>Edge`
+ * type as the static `Edge` (for lists that build edges of their own, like search).
+ */
+export function ConnectionType<Node extends object>(
+  name: string,
+  node: ClassType<Node>,
+  options: ConnectionTypeOptions = {},
+) {
+  @ObjectType(options.edgeName ?? `${name}Edge`)
   class Edge {
     @Field(() => String)
     cursor!: string;
@@ -73,6 +98,8 @@ export function ConnectionType<Node extends object>(name: string, node: ClassTyp
 
   @ObjectType(`${name}Connection`)
   class Connection implements ConnectionShape<Node> {
+    static readonly Edge = Edge;
+
     @Field(() => [Edge])
     edges!: Edge[];
 
@@ -83,7 +110,9 @@ export function ConnectionType<Node extends object>(name: string, node: ClassTyp
 
     // A method field: the count query runs only when a client selects it.
     @Field(() => Int, {
-      description: 'Number of nodes across all pages; computed only when selected.',
+      description:
+        options.totalCountDescription ??
+        'Number of nodes across all pages; computed only when selected.',
     })
     totalCount(): Promise<number> {
       return this.count();

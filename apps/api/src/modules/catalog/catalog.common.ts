@@ -10,12 +10,6 @@ import {
   toLocalizedText,
 } from '../../common/i18n/locale.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids from clients are checked before they reach a uuid column (which would throw). */
-export const isUuid = (value: string | null | undefined): value is string =>
-  typeof value === 'string' && UUID.test(value);
-
 /** Editing a product: products:manage for its owner seller, or categories:manage platform-wide. */
 export function canManageProduct(session: Session, product: Pick<ProductRow, 'ownerSellerId'>) {
   return (

@@ -1,8 +1,7 @@
 // Raw SQL helpers: the catalog's list queries are raw SQL because their
 // filters (descendant categories, offered-by-seller, trigram similarity) and
-// the capped count have no Prisma equivalent.
+// the capped count (common/pagination/capped-count.ts) have no Prisma equivalent.
 import { Prisma } from '@bazaar/db';
-import { LIMITS } from './catalog.validation.js';
 
 const camel = (name: string) =>
   name.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
@@ -13,20 +12,6 @@ export function rowsFromSql<Row>(rows: readonly Record<string, unknown>[]): Row[
     (row) =>
       Object.fromEntries(Object.entries(row).map(([key, value]) => [camel(key), value])) as Row,
   );
-}
-
-/**
- * Rows matching `where`, counted up to the cap: the count scans at most
- * LIMITS.countCap + 1 rows however large the table grows.
- */
-export async function cappedCount(
-  prisma: Pick<Prisma.TransactionClient, '$queryRaw'>,
-  from: Prisma.Sql,
-  where: Prisma.Sql,
-): Promise<number> {
-  const [row] = await prisma.$queryRaw<{ count: number }[]>`
-    SELECT count(*)::int AS count FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ${LIMITS.countCap + 1}) AS capped`;
-  return Math.min(row?.count ?? 0, LIMITS.countCap);
 }
 
 /** `a AND b AND ...` (TRUE when empty). */

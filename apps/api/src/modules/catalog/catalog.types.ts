@@ -11,11 +11,8 @@ import {
 } from '../../common/errors/payload.js';
 import { DateTimeScalar } from '../../common/graphql/scalars.js';
 import { TranslationInput } from '../../common/i18n/locale.js';
-import {
-  ConnectionArgs,
-  type ConnectionShape,
-  PageInfo,
-} from '../../common/pagination/connection.js';
+import { ConnectionArgs, ConnectionType } from '../../common/pagination/connection.js';
+import { CAPPED_TOTAL_COUNT } from '../../common/pagination/capped-count.js';
 
 // ---------------------------------------------------------------------------
 // Enums
@@ -263,58 +260,16 @@ export class Product {
   updatedAt!: Date;
 }
 
-// Connections written out (not ConnectionType) so the edge classes can be
-// exported: search builds ProductEdge lists of its own.
-@ObjectType()
-export class ProductEdge {
-  @Field(() => String)
-  cursor!: string;
+export const ProductConnection = ConnectionType('Product', Product, {
+  totalCountDescription: CAPPED_TOTAL_COUNT,
+});
+/** Exported for search, which builds ProductEdge lists of its own. */
+export const ProductEdge = ProductConnection.Edge;
+export type ProductEdge = InstanceType<typeof ProductEdge>;
 
-  @Field(() => Product)
-  node!: Product;
-}
-
-@ObjectType()
-export class ProductConnection implements ConnectionShape<Product> {
-  @Field(() => [ProductEdge])
-  edges!: ProductEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  count!: () => Promise<number>;
-
-  // A method field: the count query runs only when a client selects it.
-  @Field(() => Int, { description: 'Capped at 10,000 for large lists.' })
-  totalCount(): Promise<number> {
-    return this.count();
-  }
-}
-
-@ObjectType()
-export class CategoryEdge {
-  @Field(() => String)
-  cursor!: string;
-
-  @Field(() => Category)
-  node!: Category;
-}
-
-@ObjectType()
-export class CategoryConnection implements ConnectionShape<Category> {
-  @Field(() => [CategoryEdge])
-  edges!: CategoryEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  count!: () => Promise<number>;
-
-  @Field(() => Int)
-  totalCount(): Promise<number> {
-    return this.count();
-  }
-}
+export const CategoryConnection = ConnectionType('Category', Category, {
+  totalCountDescription: CAPPED_TOTAL_COUNT,
+});
 
 // ---------------------------------------------------------------------------
 // Inputs

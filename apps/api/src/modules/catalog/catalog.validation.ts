@@ -31,8 +31,6 @@ export const LIMITS = {
   /** 10 tonnes, 100 metres: anything above is a typo. */
   weightGrams: 10_000_000,
   sizeMm: 100_000,
-  /** Connections count at most this many rows. */
-  countCap: 10_000,
 } as const;
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -5,10 +5,12 @@ import { Permission } from '@bazaar/schema';
 import { BadInputError } from '../../common/errors/errors.js';
 import { PayloadErrors } from '../../common/errors/payload.js';
 import { connectionFromRows, decodeCursor } from '../../common/pagination/connection.js';
+import { isUuid } from '../../common/ids/uuid.js';
+import { cappedCount } from '../../common/pagination/capped-count.js';
 import type { Context } from '../../context.js';
-import { isUniqueViolation, isUuid, localizedInput, productsChanged } from './catalog.common.js';
+import { isUniqueViolation, localizedInput, productsChanged } from './catalog.common.js';
 import { MAX_CATEGORY_DEPTH } from './catalog.loaders.js';
-import { cappedCount, rowsFromSql } from './catalog.sql.js';
+import { rowsFromSql } from './catalog.sql.js';
 import type {
   CategoriesArgs,
   CategoryDeleteErrorCode,

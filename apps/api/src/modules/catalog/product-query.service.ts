@@ -10,9 +10,11 @@ import {
   connectionFromRows,
   decodeCursor,
 } from '../../common/pagination/connection.js';
+import { isUuid } from '../../common/ids/uuid.js';
+import { cappedCount } from '../../common/pagination/capped-count.js';
 import type { Context } from '../../context.js';
-import { canReadProduct, isUuid } from './catalog.common.js';
-import { and, cappedCount, containsPattern, rowsFromSql } from './catalog.sql.js';
+import { canReadProduct } from './catalog.common.js';
+import { and, containsPattern, rowsFromSql } from './catalog.sql.js';
 import {
   ProductSort,
   ProductStatus,

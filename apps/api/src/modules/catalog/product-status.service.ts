@@ -2,8 +2,9 @@
 // with every problem it finds; the bulk action applies what it can.
 import type { Prisma, Product as ProductRow } from '@bazaar/db';
 import { PayloadErrors } from '../../common/errors/payload.js';
+import { isUuid } from '../../common/ids/uuid.js';
 import type { Context } from '../../context.js';
-import { canManageProduct, isUuid, productsChanged } from './catalog.common.js';
+import { canManageProduct, productsChanged } from './catalog.common.js';
 import { createCatalogLoaders } from './catalog.loaders.js';
 import {
   type ProductPublishErrorCode,

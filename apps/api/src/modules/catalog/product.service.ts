@@ -4,12 +4,12 @@ import type { Prisma, Product as ProductRow } from '@bazaar/db';
 import { Permission } from '@bazaar/schema';
 import { can } from '../../common/auth/session.js';
 import { PayloadErrors } from '../../common/errors/payload.js';
+import { isUuid } from '../../common/ids/uuid.js';
 import type { Context } from '../../context.js';
 import {
   canManageProduct,
   type ErrorSink,
   isUniqueViolation,
-  isUuid,
   localizedInput,
   productsChanged,
 } from './catalog.common.js';

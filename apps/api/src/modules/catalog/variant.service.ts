@@ -2,8 +2,9 @@
 import type { Variant as VariantRow } from '@bazaar/db';
 import { PayloadErrors } from '../../common/errors/payload.js';
 import type { TranslationInput } from '../../common/i18n/locale.js';
+import { isUuid } from '../../common/ids/uuid.js';
 import type { Context } from '../../context.js';
-import { isUniqueViolation, isUuid, localizedInput, productsChanged } from './catalog.common.js';
+import { isUniqueViolation, localizedInput, productsChanged } from './catalog.common.js';
 import type {
   ProductImageAddErrorCode,
   ProductImageRemoveErrorCode,

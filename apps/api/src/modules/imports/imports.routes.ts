@@ -8,6 +8,7 @@ import type { Database } from '@bazaar/db';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { resolveSession } from '../../common/auth/resolve-session.js';
 import type { Session } from '../../common/auth/session.js';
+import { isUuid } from '../../common/ids/uuid.js';
 import type { Services } from '../../context.js';
 import { MAX_BYTES } from './imports.csv.js';
 import {
@@ -16,7 +17,6 @@ import {
   catalogExportLines,
   cleanFileName,
   errorReportLines,
-  isUuid,
   queueImport,
 } from './imports.service.js';
 

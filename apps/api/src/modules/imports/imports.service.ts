@@ -10,10 +10,10 @@ import {
   connectionFromRows,
   decodeCursor,
 } from '../../common/pagination/connection.js';
+import { isUuid } from '../../common/ids/uuid.js';
 import type { Context } from '../../context.js';
 import type { Env } from '../../env.js';
 import { COLUMNS, NOT_UTF8, csvLine, decodeUtf8, formatList, formatPairs } from './imports.csv.js';
-import { UUID } from './imports.ids.js';
 import { attributeText } from './imports.rules.js';
 import type { ImportJob } from './imports.types.js';
 
@@ -35,9 +35,6 @@ export function canExport(session: Session, sellerId: string): boolean {
       can(session, Permission.INVENTORY_MANAGE, sellerId))
   );
 }
-
-export const isUuid = (value: unknown): value is string =>
-  typeof value === 'string' && UUID.test(value);
 
 /** A file name for display: its last path segment, printable, at most 200 characters. */
 export function cleanFileName(name: string | null | undefined): string {

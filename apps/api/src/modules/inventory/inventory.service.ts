@@ -13,7 +13,10 @@ import {
   type ConnectionShape,
   connectionFromRows,
   decodeCursor,
+  isTimeIdKey,
 } from '../../common/pagination/connection.js';
+import { isUuid } from '../../common/ids/uuid.js';
+import { cappedCount } from '../../common/pagination/capped-count.js';
 import type { Context } from '../../context.js';
 import type { StockAdjustCode, StockLocationCreateCode } from './inventory.errors.js';
 import type { LevelWithLocation } from './inventory.loaders.js';
@@ -29,11 +32,6 @@ import {
 export const MAX_QUANTITY = 1_000_000_000;
 export const MAX_NOTE_LENGTH = 500;
 export const MAX_LOCATION_NAME_LENGTH = 100;
-/** Report counts stop here ("10,000+"). */
-export const COUNT_CAP = 10_000;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string): boolean => UUID.test(value);
 
 export type StockStatusValue = 'IN_STOCK' | 'LOW_STOCK' | 'OUT_OF_STOCK' | 'BACKORDER';
 
@@ -340,15 +338,6 @@ const LEVEL_COLUMNS = Prisma.sql`sl.id::text AS id, sl.offer_id::text AS "offerI
   sl.location_id::text AS "locationId", sl.on_hand AS "onHand", sl.reserved, sl.backorder,
   sl.updated_at AS "updatedAt"`;
 
-type TimeKey = [string, string];
-const isTimeKey = (value: unknown): value is TimeKey =>
-  Array.isArray(value) &&
-  value.length === 2 &&
-  typeof value[0] === 'string' &&
-  !Number.isNaN(Date.parse(value[0])) &&
-  typeof value[1] === 'string' &&
-  isUuid(value[1]);
-
 type NumberKey = [number, string];
 const isNumberKey = (value: unknown): value is NumberKey =>
   Array.isArray(value) &&
@@ -371,7 +360,7 @@ export async function listMovements(
   if (!level) throw new ApiError('NOT_FOUND', 'This stock level does not exist.');
   if (!can(ctx.session, Permission.INVENTORY_READ, level.offer.sellerId))
     throw new ForbiddenError();
-  const after = args.after ? decodeCursor(args.after, isTimeKey) : null;
+  const after = args.after ? decodeCursor(args.after, isTimeIdKey) : null;
   const rows = await ctx.db.prisma.stockMovement.findMany({
     where: {
       stockLevelId: level.id,
@@ -424,13 +413,12 @@ export async function stockReport(
      LIMIT ${args.first + 1}`;
   return connectionFromRows(rows, args, {
     cursorOf: (row) => [row.sortValue, row.id],
-    count: async () => {
-      const [row] = await ctx.db.prisma.$queryRaw<{ count: number }[]>`
-        SELECT count(*)::int AS count FROM (
-          SELECT 1 FROM stock_levels sl JOIN offers o ON o.id = sl.offer_id
-           WHERE ${where} LIMIT ${COUNT_CAP}) AS capped`;
-      return row?.count ?? 0;
-    },
+    count: () =>
+      cappedCount(
+        ctx.db.prisma,
+        Prisma.sql`stock_levels sl JOIN offers o ON o.id = sl.offer_id`,
+        where,
+      ),
     toNode: ({ sortValue: _sortValue, ...row }) => row,
   });
 }

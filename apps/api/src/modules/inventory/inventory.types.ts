@@ -4,11 +4,8 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { MutationPayload } from '../../common/errors/payload.js';
 import { DateTimeScalar } from '../../common/graphql/scalars.js';
-import {
-  ConnectionArgs,
-  type ConnectionShape,
-  PageInfo,
-} from '../../common/pagination/connection.js';
+import { ConnectionArgs, ConnectionType } from '../../common/pagination/connection.js';
+import { CAPPED_TOTAL_COUNT } from '../../common/pagination/capped-count.js';
 import { StockAdjustCodes, StockLocationCreateCodes } from './inventory.errors.js';
 
 export const StockLocationKind = { WAREHOUSE: 'WAREHOUSE', STORE: 'STORE' } as const;
@@ -73,30 +70,9 @@ export class StockLevel {
   updatedAt!: Date;
 }
 
-@ObjectType()
-export class StockLevelEdge {
-  @Field(() => String)
-  cursor!: string;
-
-  @Field(() => StockLevel)
-  node!: StockLevel;
-}
-
-@ObjectType()
-export class StockLevelConnection implements ConnectionShape<StockLevel> {
-  @Field(() => [StockLevelEdge])
-  edges!: StockLevelEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  count!: () => Promise<number>;
-
-  @Field(() => Int)
-  totalCount(): Promise<number> {
-    return this.count();
-  }
-}
+export const StockLevelConnection = ConnectionType('StockLevel', StockLevel, {
+  totalCountDescription: CAPPED_TOTAL_COUNT,
+});
 
 @ObjectType()
 export class StockMovement {
@@ -123,30 +99,7 @@ export class StockMovement {
   createdAt!: Date;
 }
 
-@ObjectType()
-export class StockMovementEdge {
-  @Field(() => String)
-  cursor!: string;
-
-  @Field(() => StockMovement)
-  node!: StockMovement;
-}
-
-@ObjectType()
-export class StockMovementConnection implements ConnectionShape<StockMovement> {
-  @Field(() => [StockMovementEdge])
-  edges!: StockMovementEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  count!: () => Promise<number>;
-
-  @Field(() => Int)
-  totalCount(): Promise<number> {
-    return this.count();
-  }
-}
+export const StockMovementConnection = ConnectionType('StockMovement', StockMovement);
 
 @InputType()
 export class StockAdjustInput {

@@ -21,10 +21,14 @@ import {
 import { Allow } from '../../common/auth/access.js';
 import { can } from '../../common/auth/session.js';
 import { Money, money } from '../../common/money/money.js';
-import { connectionFromRows, decodeCursor } from '../../common/pagination/connection.js';
+import {
+  ConnectionArgs,
+  connectionFromRows,
+  decodeCursor,
+  isTimeIdKey,
+} from '../../common/pagination/connection.js';
 import type { Context } from '../../context.js';
 import { Product, Variant } from '../catalog/catalog.types.js';
-import { isUuid } from '../inventory/inventory.service.js';
 import { Seller } from '../sellers/sellers.types.js';
 import * as offers from './offers.service.js';
 import {
@@ -37,7 +41,6 @@ import {
   OfferUpdateInput,
   OfferUpdatePayload,
   PriceChange,
-  PriceHistoryArgs,
   PriceHistoryConnection,
   PriceRange,
   PriceSchedule,
@@ -107,15 +110,6 @@ export class OffersResolver {
   }
 }
 
-type PriceKey = [string, string];
-const isPriceKey = (value: unknown): value is PriceKey =>
-  Array.isArray(value) &&
-  value.length === 2 &&
-  typeof value[0] === 'string' &&
-  !Number.isNaN(Date.parse(value[0])) &&
-  typeof value[1] === 'string' &&
-  isUuid(value[1]);
-
 @Resolver(() => Offer)
 export class OfferFieldResolver {
   @FieldResolver(() => Seller)
@@ -152,13 +146,13 @@ export class OfferFieldResolver {
   })
   async priceHistory(
     @Root() offer: OfferRow,
-    @Args(() => PriceHistoryArgs) args: PriceHistoryArgs,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: Context,
   ) {
     const empty = () => Promise.resolve(0);
     if (!can(ctx.session, Permission.PRODUCTS_READ, offer.sellerId))
       return connectionFromRows<PriceHistoryRow>([], args, { cursorOf: () => null, count: empty });
-    const after = args.after ? decodeCursor(args.after, isPriceKey) : null;
+    const after = args.after ? decodeCursor(args.after, isTimeIdKey) : null;
     const rows = await ctx.loaders.offers.priceHistoryPage.load({
       offerId: offer.id,
       limit: args.first + 1,

@@ -17,11 +17,14 @@ import {
   type ConnectionShape,
   connectionFromRows,
   decodeCursor,
+  isTimeIdKey,
 } from '../../common/pagination/connection.js';
+import { isUuid } from '../../common/ids/uuid.js';
+import { cappedCount } from '../../common/pagination/capped-count.js';
 import type { Context } from '../../context.js';
+import { containsPattern } from '../catalog/catalog.sql.js';
 import {
   MAX_QUANTITY,
-  isUuid,
   openStock,
   setLevelsBackorder,
   stockSummary,
@@ -47,8 +50,6 @@ import { endSchedule, startDueSchedules } from './price-schedule.job.js';
 export const MAX_BULK_OFFERS = 500;
 export const MAX_OPENING_STOCK_ENTRIES = 100;
 export const MAX_HANDLING_DAYS = 365;
-/** Connection counts stop here ("10,000+"). */
-export const COUNT_CAP = 10_000;
 
 type Result<Key extends string, Entity, Code extends string> = { [K in Key]: Entity | null } & {
   errors: PayloadErrorShape<Code>[];
@@ -524,17 +525,6 @@ export async function buyBox(ctx: Context, productId: string): Promise<OfferRow 
   return pool[0]?.offer ?? null;
 }
 
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-type OfferKey = [string, string];
-const isOfferKey = (value: unknown): value is OfferKey =>
-  Array.isArray(value) &&
-  value.length === 2 &&
-  typeof value[0] === 'string' &&
-  !Number.isNaN(Date.parse(value[0])) &&
-  typeof value[1] === 'string' &&
-  isUuid(value[1]);
-
 /** The seller's offers, newest first, matching a SKU or product title (any locale). */
 export async function listSellerOffers(
   ctx: Context,
@@ -547,13 +537,13 @@ export async function listSellerOffers(
   if (args.status) conditions.push(Prisma.sql`o.status = ${args.status}::"OfferStatus"`);
   const query = args.query?.trim();
   if (query) {
-    const pattern = likePattern(query);
+    const pattern = containsPattern(query);
     conditions.push(Prisma.sql`(v.sku ILIKE ${pattern} OR EXISTS (
       SELECT 1 FROM jsonb_each_text(p.title) t WHERE t.value ILIKE ${pattern}))`);
   }
   const where = Prisma.join(conditions, ' AND ');
   const from = Prisma.sql`offers o JOIN variants v ON v.id = o.variant_id JOIN products p ON p.id = v.product_id`;
-  const after = args.after ? decodeCursor(args.after, isOfferKey) : null;
+  const after = args.after ? decodeCursor(args.after, isTimeIdKey) : null;
   const keyset = after
     ? Prisma.sql`AND (o.created_at, o.id) < (${new Date(after[0])}::timestamptz, ${after[1]}::uuid)`
     : Prisma.empty;
@@ -565,11 +555,7 @@ export async function listSellerOffers(
   return connectionFromRows(rows, args, {
     cursorOf: (row) => [row.createdAt.toISOString(), row.id],
     // Capped: a seller with a huge catalog never pays for a full count.
-    count: async () => {
-      const [row] = await ctx.db.prisma.$queryRaw<{ count: number }[]>`
-        SELECT count(*)::int AS count FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ${COUNT_CAP}) AS capped`;
-      return row?.count ?? 0;
-    },
+    count: () => cappedCount(ctx.db.prisma, from, where),
   });
 }
 

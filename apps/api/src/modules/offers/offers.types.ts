@@ -2,7 +2,6 @@
 // database rows (Prisma models): an `offers` row is handed to GraphQL as an
 // Offer; money, relations and stock are resolved by the field resolvers in
 // offers.resolver.ts and inventory.resolver.ts (through loaders).
-import { Max, Min } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import {
   MutationPayload,
@@ -11,13 +10,8 @@ import {
 } from '../../common/errors/payload.js';
 import { DateTimeScalar } from '../../common/graphql/scalars.js';
 import { Money } from '../../common/money/money.js';
-import {
-  ConnectionArgs,
-  type ConnectionShape,
-  DEFAULT_PAGE_SIZE,
-  MAX_PAGE_SIZE,
-  PageInfo,
-} from '../../common/pagination/connection.js';
+import { ConnectionArgs, ConnectionType } from '../../common/pagination/connection.js';
+import { CAPPED_TOTAL_COUNT } from '../../common/pagination/capped-count.js';
 import {
   OfferCreateCodes,
   OfferPricesBulkUpdateCodes,
@@ -126,30 +120,9 @@ export class Offer {
   updatedAt!: Date;
 }
 
-@ObjectType()
-export class OfferEdge {
-  @Field(() => String)
-  cursor!: string;
-
-  @Field(() => Offer)
-  node!: Offer;
-}
-
-@ObjectType()
-export class OfferConnection implements ConnectionShape<Offer> {
-  @Field(() => [OfferEdge])
-  edges!: OfferEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  count!: () => Promise<number>;
-
-  @Field(() => Int)
-  totalCount(): Promise<number> {
-    return this.count();
-  }
-}
+export const OfferConnection = ConnectionType('Offer', Offer, {
+  totalCountDescription: CAPPED_TOTAL_COUNT,
+});
 
 @ObjectType()
 export class PriceRange {
@@ -179,30 +152,9 @@ export class PriceChange {
   changedAt!: Date;
 }
 
-@ObjectType()
-export class PriceChangeEdge {
-  @Field(() => String)
-  cursor!: string;
-
-  @Field(() => PriceChange)
-  node!: PriceChange;
-}
-
-@ObjectType()
-export class PriceHistoryConnection implements ConnectionShape<PriceChange> {
-  @Field(() => [PriceChangeEdge])
-  edges!: PriceChangeEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  count!: () => Promise<number>;
-
-  @Field(() => Int)
-  totalCount(): Promise<number> {
-    return this.count();
-  }
-}
+export const PriceHistoryConnection = ConnectionType('PriceHistory', PriceChange, {
+  edgeName: 'PriceChangeEdge',
+});
 
 @ObjectType()
 export class PriceSchedule {
@@ -347,17 +299,6 @@ export class SellerOffersArgs extends ConnectionArgs {
 
   @Field(() => OfferStatus, { nullable: true })
   status?: OfferStatus | null;
-}
-
-@ArgsType()
-export class PriceHistoryArgs {
-  @Field(() => Int, { defaultValue: DEFAULT_PAGE_SIZE })
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  first: number = DEFAULT_PAGE_SIZE;
-
-  @Field(() => String, { nullable: true })
-  after?: string | null;
 }
 
 // ---------------------------------------------------------------------------

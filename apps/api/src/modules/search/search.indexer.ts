@@ -6,6 +6,7 @@
 import type { Database, PrismaClient } from '@bazaar/db';
 import type { FastifyBaseLogger } from 'fastify';
 import { startRecurringJob } from '../../common/jobs/recurring-job.js';
+import { UUID } from '../../common/ids/uuid.js';
 import { clearSearchCaches } from './search.cache.js';
 import { buildSearchDocuments } from './search.documents.js';
 import type { SearchEngine } from './search.engine.js';
@@ -18,8 +19,6 @@ const REBUILD_BATCH = 500;
 /** Processed events are kept this long (for inspection), then deleted. */
 const KEEP_PROCESSED = '1 day';
 const PRUNE_EVERY_MS = 10 * 60_000;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Retry delay after `attempts` failures: 5 s doubling, at most an hour. */
 export function retryDelaySeconds(attempts: number): number {

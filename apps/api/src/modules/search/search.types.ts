@@ -10,6 +10,7 @@ import {
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { MutationPayload } from '../../common/errors/payload.js';
 import { ConnectionArgs, PageInfo } from '../../common/pagination/connection.js';
+import { UUID } from '../../common/ids/uuid.js';
 import { Category, Product, ProductEdge } from '../catalog/catalog.types.js';
 import { Seller } from '../sellers/sellers.types.js';
 import { SearchSort } from './search.engine.js';
@@ -63,7 +64,7 @@ export class SearchInput {
   @Field(() => [ID], { nullable: true })
   @IsOptional()
   @ArrayMaxSize(SEARCH_LIMITS.listSize)
-  @Matches(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, {
+  @Matches(UUID, {
     each: true,
     message: 'Unknown seller id.',
   })
