@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ExecutionResult } from 'graphql';
 import { afterAll, inject } from 'vitest';
 import { type Env, loadEnv } from '../src/env.js';
-import { createServer } from '../src/server.js';
+import { type ServerOptions, createServer } from '../src/server.js';
 
 export const testServer = inject('testServer');
 export const testDatabaseUrl = await workerDatabase(testServer, process.env.VITEST_POOL_ID ?? '0');
@@ -45,6 +45,21 @@ export interface TestClient {
   ): Promise<Result<Data>>;
 }
 
+/**
+ * The real server on this worker's database, background jobs off unless a
+ * test turns one on (e.g. `{ runImports: true }`); the caller closes it.
+ */
+export function createTestServer(options: Partial<ServerOptions> = {}): Promise<FastifyInstance> {
+  return createServer({
+    env: loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
+    db,
+    databaseUrl: testDatabaseUrl,
+    masterKey: TEST_MASTER_KEY,
+    deliverMail: false,
+    ...options,
+  });
+}
+
 export async function startApi(
   overrides: Partial<Record<keyof Env, string>> = {},
   database: Database = db,
@@ -52,13 +67,7 @@ export async function startApi(
   const env = loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...overrides });
   // Each test file starts from empty tables, built-in roles included.
   await syncBuiltInRoles(database.prisma).catch(() => {});
-  const app = await createServer({
-    env,
-    db: database,
-    databaseUrl: testDatabaseUrl,
-    masterKey: TEST_MASTER_KEY,
-    deliverMail: false,
-  });
+  const app = await createTestServer({ env, db: database });
   afterAll(() => app.close());
   async function graphql<Data>(
     query: string,

@@ -1,5 +1,5 @@
-// Shared by the catalog's test files: clean tables, accounts, and rows the
-// other modules own (media, offers) written straight to the database.
+// Shared by the catalog's test files (catalog, offers, inventory): clean tables,
+// and rows written straight to the database where a test is not about them.
 import type { Media, Offer } from '@bazaar/db';
 import { db } from './api.js';
 
@@ -28,6 +28,32 @@ export function createMedia(): Promise<Media> {
       renditions: [],
     },
   });
+}
+
+let productCounter = 0;
+
+/** A product (PUBLISHED unless told) with one variant, titled in English and Chinese. */
+export async function createProductWithVariant(
+  opts: {
+    status?: 'DRAFT' | 'PUBLISHED' | 'ARCHIVED';
+    ownerSellerId?: string;
+    title?: string;
+  } = {},
+) {
+  productCounter += 1;
+  const n = productCounter;
+  const product = await db.prisma.product.create({
+    data: {
+      slug: `product-${n}`,
+      title: { en: opts.title ?? `Product ${n}`, 'zh-CN': `产品 ${n}` },
+      status: opts.status ?? 'PUBLISHED',
+      ownerSellerId: opts.ownerSellerId ?? null,
+    },
+  });
+  const variant = await db.prisma.variant.create({
+    data: { productId: product.id, sku: `SKU-${n}` },
+  });
+  return { product, variant };
 }
 
 /** An ACTIVE offer as the offers module would create it. */

@@ -38,6 +38,9 @@ const SKU = /^[A-Za-z0-9][A-Za-z0-9._\-/]*$/;
 const ATTRIBUTE_KEY = /^[a-z][a-z0-9_]{0,39}$/;
 const GTIN_LENGTHS = new Set([8, 12, 13, 14]);
 
+/** What normaliseSlug accepts, as told to whoever typed a slug it refused. */
+export const SLUG_RULE = `Use lowercase letters, digits and single dashes (up to ${LIMITS.slugLength}).`;
+
 /** Lowercase letters, digits and single dashes; trimmed and lower-cased first. */
 export function normaliseSlug(value: string): string | null {
   const slug = value.trim().toLowerCase();

@@ -17,7 +17,13 @@ import type {
   CategoryErrorCode,
   CategoryInput,
 } from './catalog.types.js';
-import { cleanDefinitions, LIMITS, normaliseSlug, parseDefinitions } from './catalog.validation.js';
+import {
+  cleanDefinitions,
+  LIMITS,
+  normaliseSlug,
+  parseDefinitions,
+  SLUG_RULE,
+} from './catalog.validation.js';
 
 type Db = Prisma.TransactionClient;
 
@@ -171,12 +177,7 @@ async function categoryData(ctx: Context, input: CategoryInput, self: CategoryRo
   const db = ctx.db.prisma;
   const errors = new PayloadErrors<CategoryErrorCode>();
   const slug = normaliseSlug(input.slug);
-  if (!slug)
-    errors.add(
-      'SLUG_INVALID',
-      `Use lowercase letters, digits and single dashes (up to ${LIMITS.slugLength}).`,
-      'slug',
-    );
+  if (!slug) errors.add('SLUG_INVALID', SLUG_RULE, 'slug');
   else if (
     await db.category.findFirst({ where: { slug, NOT: self ? { id: self.id } : undefined } })
   )

@@ -32,6 +32,7 @@ import {
   LIMITS,
   normaliseSku,
   normaliseSlug,
+  SLUG_RULE,
   optionSignature,
   parseOptions,
   parseOptionValues,
@@ -255,12 +256,7 @@ export async function createProduct(ctx: Context, input: ProductCreateInput) {
   let slug: string | null = null;
   if (input.slug != null && input.slug.trim()) {
     slug = normaliseSlug(input.slug);
-    if (!slug)
-      errors.add(
-        'SLUG_INVALID',
-        `Use lowercase letters, digits and single dashes (up to ${LIMITS.slugLength}).`,
-        'slug',
-      );
+    if (!slug) errors.add('SLUG_INVALID', SLUG_RULE, 'slug');
     else if (await prisma.product.findUnique({ where: { slug }, select: { id: true } }))
       errors.add('SLUG_TAKEN', 'Another product uses this slug.', 'slug');
   }
@@ -381,12 +377,7 @@ export async function updateProduct(ctx: Context, id: string, input: ProductUpda
 
   if (input.slug != null) {
     const slug = normaliseSlug(input.slug);
-    if (!slug)
-      errors.add(
-        'SLUG_INVALID',
-        `Use lowercase letters, digits and single dashes (up to ${LIMITS.slugLength}).`,
-        'slug',
-      );
+    if (!slug) errors.add('SLUG_INVALID', SLUG_RULE, 'slug');
     else if (await prisma.product.findFirst({ where: { slug, NOT: { id } }, select: { id: true } }))
       errors.add('SLUG_TAKEN', 'Another product uses this slug.', 'slug');
     else data.slug = slug;

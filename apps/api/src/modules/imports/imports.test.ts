@@ -1,8 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser, signIn } from '../../../test/accounts.js';
-import { TEST_MASTER_KEY, db, startApi, testDatabaseUrl } from '../../../test/api.js';
-import { loadEnv } from '../../env.js';
-import { createServer } from '../../server.js';
+import { createTestServer, db, startApi } from '../../../test/api.js';
 import { COLUMNS } from './imports.csv.js';
 import {
   counts,
@@ -756,14 +754,7 @@ describe('export', () => {
 
 describe('the background job', () => {
   it('runs an upload at once in the server that received it', async () => {
-    const app = await createServer({
-      env: loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
-      db,
-      databaseUrl: testDatabaseUrl,
-      masterKey: TEST_MASTER_KEY,
-      deliverMail: false,
-      runImports: true,
-    });
+    const app = await createTestServer({ runImports: true });
     try {
       await app.ready();
       const response = await app.inject({

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db, startApi } from '../../../test/api.js';
 import { createSeller, createUser, signIn } from '../../../test/accounts.js';
+import { createProductWithVariant, resetCatalog } from '../../../test/catalog.js';
 
 const LOCATIONS = `query($slug: String!) { seller(slug: $slug) { stockLocations { id kind name store { name } } } }`;
 const CREATE_LOCATION = `mutation($s: ID!, $name: String!) { stockLocationCreate(sellerId: $s, name: $name) { stockLocation { id kind name store { name } } errors { code field } } }`;
@@ -13,15 +14,6 @@ const MOVEMENTS = `query($id: ID!, $after: String) { stockMovements(stockLevelId
   edges { node { delta onHandAfter reason note actor { name } } } } }`;
 const REPORT = `query($s: ID!, $kind: StockReportKind!, $after: String) { stockReport(sellerId: $s, kind: $kind, first: 2, after: $after) {
   totalCount pageInfo { hasNextPage endCursor } edges { node { onHand available low offer { id } } } } }`;
-
-let seq = 0;
-async function makeVariant() {
-  seq += 1;
-  const product = await db.prisma.product.create({
-    data: { slug: `product-${seq}`, title: { en: `Product ${seq}` }, status: 'PUBLISHED' },
-  });
-  return db.prisma.variant.create({ data: { productId: product.id, sku: `SKU-${seq}` } });
-}
 
 /** Rows stock changes write to, to assert a refused change left nothing behind. */
 async function snapshot() {
@@ -39,19 +31,7 @@ async function snapshot() {
 describe('inventory', async () => {
   const api = await startApi();
 
-  beforeEach(async () => {
-    await db.prisma.stockMovement.deleteMany();
-    await db.prisma.stockLevel.deleteMany();
-    await db.prisma.priceHistory.deleteMany();
-    await db.prisma.offer.deleteMany();
-    await db.prisma.stockLocation.deleteMany();
-    await db.prisma.variant.deleteMany();
-    await db.prisma.product.deleteMany();
-    await db.prisma.outboxEvent.deleteMany();
-    await db.prisma.roleAssignment.deleteMany();
-    await db.prisma.seller.deleteMany();
-    await db.prisma.user.deleteMany();
-  });
+  beforeEach(resetCatalog);
 
   async function shop(slug: string) {
     const created = await createSeller(slug);
@@ -62,7 +42,7 @@ describe('inventory', async () => {
     const locations = (await session.graphql(LOCATIONS, { slug })).data?.seller.stockLocations;
     const store = locations.find((l: { kind: string }) => l.kind === 'STORE');
     const offer = async (extra: Record<string, unknown> = {}) => {
-      const variant = await makeVariant();
+      const { variant } = await createProductWithVariant();
       const result = await session.graphql(CREATE_OFFER, {
         input: {
           sellerId: created.seller.id,

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db, sqlLog, startApi } from '../../../test/api.js';
 import { createSeller, createUser, signIn } from '../../../test/accounts.js';
+import { createProductWithVariant, resetCatalog } from '../../../test/catalog.js';
 import { activeOfferCountsByProduct, bulkPrice } from './offers.service.js';
 import { runPriceSchedules, startPriceScheduleJob } from './price-schedule.job.js';
 
@@ -20,29 +21,6 @@ const SELLER_OFFERS = `query($s: ID!, $q: String, $first: Int! = 20, $after: Str
       priceHistory(first: 10) { totalCount edges { node { reason price { amount } compareAtPrice { amount } } } } } }
   }
 }`;
-
-let seq = 0;
-async function makeProduct(
-  opts: {
-    status?: 'DRAFT' | 'PUBLISHED' | 'ARCHIVED';
-    ownerSellerId?: string;
-    title?: string;
-  } = {},
-) {
-  seq += 1;
-  const product = await db.prisma.product.create({
-    data: {
-      slug: `product-${seq}`,
-      title: { en: opts.title ?? `Product ${seq}`, 'zh-CN': `产品 ${seq}` },
-      status: opts.status ?? 'PUBLISHED',
-      ownerSellerId: opts.ownerSellerId ?? null,
-    },
-  });
-  const variant = await db.prisma.variant.create({
-    data: { productId: product.id, sku: `SKU-${seq}` },
-  });
-  return { product, variant };
-}
 
 /** Counts of every table an offer change writes to, to assert nothing changed. */
 async function snapshot() {
@@ -64,20 +42,7 @@ async function snapshot() {
 describe('offers and prices', async () => {
   const api = await startApi();
 
-  beforeEach(async () => {
-    await db.prisma.stockMovement.deleteMany();
-    await db.prisma.stockLevel.deleteMany();
-    await db.prisma.priceSchedule.deleteMany();
-    await db.prisma.priceHistory.deleteMany();
-    await db.prisma.offer.deleteMany();
-    await db.prisma.stockLocation.deleteMany();
-    await db.prisma.variant.deleteMany();
-    await db.prisma.product.deleteMany();
-    await db.prisma.outboxEvent.deleteMany();
-    await db.prisma.roleAssignment.deleteMany();
-    await db.prisma.seller.deleteMany();
-    await db.prisma.user.deleteMany();
-  });
+  beforeEach(resetCatalog);
 
   async function owner(slug: string) {
     const shop = await createSeller(slug);
@@ -89,7 +54,7 @@ describe('offers and prices', async () => {
   it('a seller offers a variant with opening stock: history, ledger and an index event', async () => {
     const a = await owner('shop-a');
     expect(a.storeLocation).toMatchObject({ kind: 'STORE' });
-    const { product, variant } = await makeProduct();
+    const { product, variant } = await createProductWithVariant();
     const result = await a.session.graphql(CREATE, {
       input: {
         sellerId: a.seller.id,
@@ -151,9 +116,12 @@ describe('offers and prices', async () => {
   it('refuses bad offers with coded errors and changes nothing', async () => {
     const a = await owner('shop-a');
     const b = await owner('shop-b');
-    const { variant } = await makeProduct();
-    const archived = await makeProduct({ status: 'ARCHIVED' });
-    const othersDraft = await makeProduct({ status: 'DRAFT', ownerSellerId: b.seller.id });
+    const { variant } = await createProductWithVariant();
+    const archived = await createProductWithVariant({ status: 'ARCHIVED' });
+    const othersDraft = await createProductWithVariant({
+      status: 'DRAFT',
+      ownerSellerId: b.seller.id,
+    });
     const base = { sellerId: a.seller.id, variantId: variant.id, price: 1000, currency: 'EUR' };
     expect((await a.session.graphql(CREATE, { input: base })).data?.offerCreate.errors).toEqual([]);
     const before = await snapshot();
@@ -198,7 +166,10 @@ describe('offers and prices', async () => {
     expect(await snapshot()).toEqual(before);
 
     // The owner's own draft may carry its offers (to be publishable).
-    const ownDraft = await makeProduct({ status: 'DRAFT', ownerSellerId: a.seller.id });
+    const ownDraft = await createProductWithVariant({
+      status: 'DRAFT',
+      ownerSellerId: a.seller.id,
+    });
     expect(
       (await a.session.graphql(CREATE, { input: { ...base, variantId: ownDraft.variant.id } })).data
         ?.offerCreate.errors,
@@ -208,7 +179,7 @@ describe('offers and prices', async () => {
   it('sellers edit only their own offers; salespeople cannot edit offers', async () => {
     const a = await owner('shop-a');
     const b = await owner('shop-b');
-    const { variant } = await makeProduct();
+    const { variant } = await createProductWithVariant();
     const created = await a.session.graphql(CREATE, {
       input: { sellerId: a.seller.id, variantId: variant.id, price: 1000, currency: 'USD' },
     });
@@ -265,7 +236,7 @@ describe('offers and prices', async () => {
 
   it('updates an offer: price history, compare-at rules and the backorder copy on stock levels', async () => {
     const a = await owner('shop-a');
-    const { variant } = await makeProduct();
+    const { variant } = await createProductWithVariant();
     const created = await a.session.graphql(CREATE, {
       input: {
         sellerId: a.seller.id,
@@ -343,7 +314,7 @@ describe('offers and prices', async () => {
     const a = await owner('shop-a');
     const ids: string[] = [];
     for (const price of [1000, 1999, 300]) {
-      const { variant } = await makeProduct();
+      const { variant } = await createProductWithVariant();
       const result = await a.session.graphql(CREATE, {
         input: { sellerId: a.seller.id, variantId: variant.id, price, currency: 'USD' },
       });
@@ -387,7 +358,7 @@ describe('offers and prices', async () => {
 
   it('schedules a price: a past start applies at once, the job ends it and restores the price', async () => {
     const a = await owner('shop-a');
-    const { variant } = await makeProduct();
+    const { variant } = await createProductWithVariant();
     const created = await a.session.graphql(CREATE, {
       input: {
         sellerId: a.seller.id,
@@ -491,7 +462,7 @@ describe('offers and prices', async () => {
 
   it('cancels schedules: a pending one never applies, a running one gives the price back', async () => {
     const a = await owner('shop-a');
-    const { variant } = await makeProduct();
+    const { variant } = await createProductWithVariant();
     const created = await a.session.graphql(CREATE, {
       input: { sellerId: a.seller.id, variantId: variant.id, price: 1000, currency: 'USD' },
     });
@@ -531,7 +502,7 @@ describe('offers and prices', async () => {
 
   it('the background job applies schedules that fall due', async () => {
     const a = await owner('shop-a');
-    const { variant } = await makeProduct();
+    const { variant } = await createProductWithVariant();
     const created = await a.session.graphql(CREATE, {
       input: { sellerId: a.seller.id, variantId: variant.id, price: 1000, currency: 'USD' },
     });
@@ -559,7 +530,7 @@ describe('offers and prices', async () => {
 
   it('pages the price history newest first', async () => {
     const a = await owner('shop-a');
-    const { variant } = await makeProduct();
+    const { variant } = await createProductWithVariant();
     const created = await a.session.graphql(CREATE, {
       input: { sellerId: a.seller.id, variantId: variant.id, price: 100, currency: 'USD' },
     });
@@ -587,7 +558,7 @@ describe('offers and prices', async () => {
     const c = await owner('shop-c');
     await db.prisma.seller.update({ where: { id: b.seller.id }, data: { ratingAverage: 4.1 } });
     await db.prisma.seller.update({ where: { id: c.seller.id }, data: { ratingAverage: 4.8 } });
-    const { product, variant } = await makeProduct();
+    const { product, variant } = await createProductWithVariant();
     const offer = async (shop: typeof a, price: number, onHand: number, extra = {}) =>
       (
         await shop.session.graphql(CREATE, {
@@ -663,7 +634,7 @@ describe('offers and prices', async () => {
     const a = await owner('shop-a');
     const b = await owner('shop-b');
     for (let i = 0; i < 20; i += 1) {
-      const { variant } = await makeProduct();
+      const { variant } = await createProductWithVariant();
       for (const shop of [a, b])
         await shop.session.graphql(CREATE, {
           input: {

@@ -20,6 +20,18 @@ interface DueRow {
   createdById: string | null;
 }
 
+/** The offer (locked by the caller) takes a price: history and an index event. */
+async function setPrice(
+  tx: Prisma.TransactionClient,
+  offer: { id: string; currency: string; productId: string },
+  price: { price: number; compareAtPrice: number | null },
+  change: { reason: 'SCHEDULE_START' | 'SCHEDULE_END'; actorId: string | null; changedAt: Date },
+): Promise<void> {
+  await tx.offer.update({ where: { id: offer.id }, data: price });
+  await recordPrice(tx, [{ offerId: offer.id, ...price, currency: offer.currency, ...change }]);
+  await publishEvents(tx, 'product.changed', [{ productId: offer.productId }]);
+}
+
 /**
  * Starts schedules whose start has come (only `onlyId` when given): the offer
  * takes their price, history SCHEDULE_START. An open-ended schedule is a
@@ -61,22 +73,12 @@ export async function startDueSchedules(
         endedAt: schedule.endsAt ? null : now,
       },
     });
-    await tx.offer.update({
-      where: { id: offer.id },
-      data: { price: schedule.price, compareAtPrice: schedule.compareAtPrice },
-    });
-    await recordPrice(tx, [
-      {
-        offerId: offer.id,
-        price: schedule.price,
-        compareAtPrice: schedule.compareAtPrice,
-        currency: offer.currency,
-        reason: 'SCHEDULE_START',
-        actorId: schedule.createdById,
-        changedAt: now,
-      },
-    ]);
-    await publishEvents(tx, 'product.changed', [{ productId: offer.productId }]);
+    await setPrice(
+      tx,
+      offer,
+      { price: schedule.price, compareAtPrice: schedule.compareAtPrice },
+      { reason: 'SCHEDULE_START', actorId: schedule.createdById, changedAt: now },
+    );
   }
   return due.length;
 }
@@ -96,22 +98,12 @@ export async function endSchedule(
   });
   const offer = await lockOffer(tx, schedule.offerId);
   if (!offer || schedule.previousPrice === null) return;
-  await tx.offer.update({
-    where: { id: offer.id },
-    data: { price: schedule.previousPrice, compareAtPrice: schedule.previousCompareAtPrice },
-  });
-  await recordPrice(tx, [
-    {
-      offerId: offer.id,
-      price: schedule.previousPrice,
-      compareAtPrice: schedule.previousCompareAtPrice,
-      currency: offer.currency,
-      reason: 'SCHEDULE_END',
-      actorId: null,
-      changedAt: now,
-    },
-  ]);
-  await publishEvents(tx, 'product.changed', [{ productId: offer.productId }]);
+  await setPrice(
+    tx,
+    offer,
+    { price: schedule.previousPrice, compareAtPrice: schedule.previousCompareAtPrice },
+    { reason: 'SCHEDULE_END', actorId: null, changedAt: now },
+  );
 }
 
 /** Ends running schedules whose end has come. Returns how many ended. */

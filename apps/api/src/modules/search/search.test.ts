@@ -1,6 +1,6 @@
 import { publishEvents } from '../../common/events/outbox.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { TEST_MASTER_KEY, db, sqlLog, startApi, testDatabaseUrl } from '../../../test/api.js';
+import { createTestServer, db, sqlLog, startApi } from '../../../test/api.js';
 import { createUser, signIn } from '../../../test/accounts.js';
 import { startMeilisearchDouble } from '../../../test/meilisearch-double.js';
 import {
@@ -11,7 +11,6 @@ import {
   createProduct,
 } from '../../../test/search-fixtures.js';
 import { loadEnv } from '../../env.js';
-import { createServer } from '../../server.js';
 import type { SearchEngine } from './search.engine.js';
 import { indexPendingChanges, rebuildIndex } from './search.indexer.js';
 import { searchEngines } from './search.registry.js';
@@ -116,14 +115,7 @@ describe('search API', async () => {
   });
 
   it('runs the indexer in the background of a server that is told to', async () => {
-    const app = await createServer({
-      env: loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
-      db,
-      databaseUrl: testDatabaseUrl,
-      masterKey: TEST_MASTER_KEY,
-      deliverMail: false,
-      indexSearch: true,
-    });
+    const app = await createTestServer({ indexSearch: true });
     try {
       await app.ready();
       await db.prisma.product.update({
