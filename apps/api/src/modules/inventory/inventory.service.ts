@@ -20,6 +20,7 @@ import { cappedCount } from '../../common/pagination/capped-count.js';
 import type { Context } from '../../context.js';
 import type { StockAdjustCode, StockLocationCreateCode } from './inventory.errors.js';
 import type { LevelWithLocation } from './inventory.loaders.js';
+import { alertLowStock, lockAvailable } from './low-stock-alert.js';
 import {
   type StockAdjustInput,
   type StockMovement,
@@ -267,6 +268,7 @@ export async function adjustStock(
         INSERT INTO stock_levels (id, offer_id, location_id, backorder, updated_at)
         SELECT ${randomUUID()}::uuid, o.id, ${location.id}::uuid, o.allow_backorder, now() FROM o
         ON CONFLICT (offer_id, location_id) DO NOTHING`;
+      const availableBefore = await lockAvailable(tx, [offer.id]);
       const [changed] =
         reason === StockMovementReason.COUNT_CORRECTION
           ? await tx.$queryRaw<{ id: string; onHandAfter: number; delta: number }[]>`
@@ -307,6 +309,7 @@ export async function adjustStock(
         },
       });
       await publishEvents(tx, 'product.changed', [{ productId: offer.variant.productId }]);
+      await alertLowStock(tx, ctx.services.env.PUBLIC_URL, availableBefore);
       return tx.stockLevel.findUniqueOrThrow({ where: { id: changed.id } });
     });
     return { stockLevel: level, errors: [] };
