@@ -82,7 +82,7 @@ export async function createServer({
   const stopMail = deliverMail
     ? startMailDelivery(db, createTransport(env.SMTP_URL, env.MAIL_FROM), app.log)
     : () => {};
-  const imports = createImportWorker(db, app.log);
+  const imports = createImportWorker(db, app.log, env.PUBLIC_URL);
   if (runImports) app.addHook('onReady', async () => imports.start());
   app.addHook('onClose', () => imports.stop());
   // Started once the server is ready (after main.ts has migrated the database).

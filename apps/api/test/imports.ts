@@ -98,9 +98,9 @@ export function upload(api: TestApi, body: string | Buffer, options: UploadOptio
   });
 }
 
-/** Runs queued imports in this process until none is left. */
-export async function runImports(api: TestApi): Promise<void> {
-  while ((await runNextImport(db, api.app.log)) > 0);
+/** Runs queued imports in this process until none is left (alert links on the test PUBLIC_URL). */
+export async function runImports(api: TestApi, publicUrl = 'http://localhost:4000'): Promise<void> {
+  while ((await runNextImport(db, api.app.log, publicUrl)) > 0);
 }
 
 /** Uploads, runs the job and returns its row. */

@@ -7,6 +7,7 @@
 import type { Database, Prisma } from '@bazaar/db';
 import type { FastifyBaseLogger } from 'fastify';
 import { publishEvents } from '../../common/events/outbox.js';
+import { alertLowStock, lockAvailable } from '../inventory/low-stock-alert.js';
 import { FileRefused, readCsv } from './imports.csv.js';
 import { uuidv7 } from './imports.ids.js';
 import {
@@ -52,8 +53,15 @@ interface ClaimedJob {
   content: string;
 }
 
-/** Claims and runs the oldest queued import; returns how many ran (0 or 1). */
-export async function runNextImport(db: Database, log: FastifyBaseLogger): Promise<number> {
+/**
+ * Claims and runs the oldest queued import; returns how many ran (0 or 1).
+ * `publicUrl` (env.PUBLIC_URL) is for the links of low-stock alerts.
+ */
+export async function runNextImport(
+  db: Database,
+  log: FastifyBaseLogger,
+  publicUrl: string,
+): Promise<number> {
   const [job] = await db.prisma.$queryRaw<ClaimedJob[]>`
     UPDATE import_jobs SET status = 'RUNNING', started_at = now(), finished_at = NULL,
            processed_rows = 0, succeeded_rows = 0, failed_rows = 0, errors = '[]', failure = NULL
@@ -67,7 +75,7 @@ export async function runNextImport(db: Database, log: FastifyBaseLogger): Promi
   if (!job) return 0;
   const started = Date.now();
   try {
-    await runImport(db, job, log);
+    await runImport(db, job, log, publicUrl);
   } catch (error) {
     if (!(error instanceof FileRefused))
       log.error({ err: error, importJobId: job.id }, 'import failed');
@@ -85,7 +93,12 @@ export async function runNextImport(db: Database, log: FastifyBaseLogger): Promi
   return 1;
 }
 
-async function runImport(db: Database, job: ClaimedJob, log: FastifyBaseLogger): Promise<void> {
+async function runImport(
+  db: Database,
+  job: ClaimedJob,
+  log: FastifyBaseLogger,
+  publicUrl: string,
+): Promise<void> {
   const records: { parsed: ParsedRow | null; errors: RowError[] }[] = [];
   for await (const record of readCsv(job.content)) records.push(parseRow(record));
 
@@ -100,7 +113,7 @@ async function runImport(db: Database, job: ClaimedJob, log: FastifyBaseLogger):
     select: { id: true },
   });
 
-  const writer = job.dry_run ? null : new Writer(db, job, plan, log);
+  const writer = job.dry_run ? null : new Writer(db, job, plan, log, publicUrl);
   if (writer) await writer.createLocations();
   let succeeded = 0;
   for (let start = 1; start <= plan.totalRows; start += BATCH_ROWS) {
@@ -173,6 +186,7 @@ class Writer {
     private readonly job: ClaimedJob,
     private readonly plan: ImportPlan,
     private readonly log: FastifyBaseLogger,
+    private readonly publicUrl: string,
   ) {
     for (const row of plan.rows)
       if (row.offer?.exists) this.offerIds.set(row.offer.key, row.offer.id);
@@ -265,6 +279,10 @@ class Writer {
           for (const row of live())
             if (!offerIdOf(row.offerKey))
               fail(row.row, 'sku', 'NOT_APPLIED', 'The offer of this row could not be written.');
+          const stockOfferIds = live()
+            .filter((row) => row.stock)
+            .flatMap((row) => offerIdOf(row.offerKey) ?? []);
+          const availableBefore = await lockAvailable(tx, stockOfferIds);
           const blocked = await this.writeStock(tx, live(), touched, offerIdOf);
           for (const { row, reserved } of blocked)
             fail(
@@ -278,6 +296,7 @@ class Writer {
             'product.changed',
             [...touched].map((productId) => ({ productId })),
           );
+          await alertLowStock(tx, this.publicUrl, availableBefore);
           await recordProgress(tx, this.job.id, progress(live().length));
         },
         { timeout: 120_000, maxWait: 10_000 },
@@ -604,6 +623,7 @@ class Writer {
 export function createImportWorker(
   db: Database,
   log: FastifyBaseLogger,
+  publicUrl: string,
   intervalMs = 2_000,
 ): { start(): void; wake(): void; stop(): Promise<void> } {
   let started = false;
@@ -622,7 +642,7 @@ export function createImportWorker(
       try {
         do {
           again = false;
-          while (!stopped && (await runNextImport(db, log)) > 0);
+          while (!stopped && (await runNextImport(db, log, publicUrl)) > 0);
         } while (again && !stopped);
       } catch (error) {
         log.error({ err: error, job: 'imports' }, 'background job failed');

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db, startApi } from '../../../test/api.js';
 import { createSeller, signIn } from '../../../test/accounts.js';
 import { createProductWithVariant, resetCatalog } from '../../../test/catalog.js';
+import { csv, importCsv, sellerWithOwner } from '../../../test/imports.js';
 
 const CREATE_LOCATION = `mutation($s: ID!, $name: String!) { stockLocationCreate(sellerId: $s, name: $name) { stockLocation { id } errors { code } } }`;
 const CREATE_OFFER = `mutation($input: OfferCreateInput!) { offerCreate(input: $input) { offer { id } errors { code field } } }`;
@@ -136,5 +137,34 @@ describe('low-stock alerts', async () => {
     });
     expect(inactiveDrop.data?.stockAdjust.errors).toEqual([]);
     expect(await alerts()).toEqual([]);
+  });
+
+  it('alerts on a CSV import that takes an offer to its threshold, once', async () => {
+    const { seller, owner, token } = await sellerWithOwner(api, 'csv-shop');
+    const stockTo = async (onHand: number) => {
+      const job = await importCsv(
+        api,
+        csv([{ sku: 'MUG-1', title_en: 'Blue mug', price: 850, currency: 'EUR', on_hand: onHand }]),
+        { sellerId: seller.id, token },
+      );
+      expect(job).toMatchObject({ status: 'SUCCEEDED', succeededRows: 1 });
+    };
+    // A new offer starting low did not cross anything.
+    await stockTo(3);
+    await stockTo(10);
+    expect(await alerts()).toEqual([]);
+    await stockTo(4); // default threshold 5
+    await stockTo(2);
+    const [mail, ...rest] = await alerts();
+    expect(rest).toEqual([]);
+    const offer = await db.prisma.offer.findFirstOrThrow({ where: { sellerId: seller.id } });
+    expect(mail).toMatchObject({ to: owner.email, subject: 'Low stock: Blue mug (MUG-1)' });
+    expect(mail!.text).toContain('4 available');
+    expect(mail!.text).toContain(
+      `http://localhost:4000/admin/sellers/${seller.id}/offers/${offer.id}?tab=stock`,
+    );
+    await stockTo(20);
+    await stockTo(0);
+    expect(await alerts()).toHaveLength(2);
   });
 });
