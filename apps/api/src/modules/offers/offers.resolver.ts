@@ -30,6 +30,8 @@ import {
 import type { Context } from '../../context.js';
 import { Product, Variant } from '../catalog/catalog.types.js';
 import { Seller } from '../sellers/sellers.types.js';
+import * as offerPrices from './offer-prices.service.js';
+import * as offerQueries from './offer-query.service.js';
 import * as offers from './offers.service.js';
 import {
   Offer,
@@ -56,7 +58,7 @@ export class OffersResolver {
   @Query(() => OfferConnection, { description: 'products:read for the seller.' })
   @Allow(Permission.PRODUCTS_READ)
   sellerOffers(@Args(() => SellerOffersArgs) args: SellerOffersArgs, @Ctx() ctx: Context) {
-    return offers.listSellerOffers(ctx, args);
+    return offerQueries.listSellerOffers(ctx, args);
   }
 
   @Query(() => Offer, {
@@ -66,7 +68,7 @@ export class OffersResolver {
   })
   @Allow(Permission.PRODUCTS_READ)
   offer(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return offers.findOffer(ctx, id);
+    return offerQueries.findOffer(ctx, id);
   }
 
   @Mutation(() => OfferCreatePayload, { description: 'offers:manage for input.sellerId.' })
@@ -91,7 +93,7 @@ export class OffersResolver {
     @Arg('input', () => OfferPricesBulkUpdateInput) input: OfferPricesBulkUpdateInput,
     @Ctx() ctx: Context,
   ) {
-    return offers.bulkUpdatePrices(ctx, input);
+    return offerPrices.bulkUpdatePrices(ctx, input);
   }
 
   @Mutation(() => PriceScheduleCreatePayload)
@@ -100,13 +102,13 @@ export class OffersResolver {
     @Arg('input', () => PriceScheduleCreateInput) input: PriceScheduleCreateInput,
     @Ctx() ctx: Context,
   ) {
-    return offers.createSchedule(ctx, input);
+    return offerPrices.createSchedule(ctx, input);
   }
 
   @Mutation(() => PriceScheduleCancelPayload)
   @Allow(Permission.OFFERS_MANAGE)
   priceScheduleCancel(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return offers.cancelSchedule(ctx, id);
+    return offerPrices.cancelSchedule(ctx, id);
   }
 }
 
@@ -238,7 +240,7 @@ export class ProductOffersFieldResolver {
       'The default offer: the lowest landed price in stock (price + the fee of the\ncheapest delivery, which is 0 until shipping methods exist).',
   })
   buyBox(@Root() product: ProductRow, @Ctx() ctx: Context) {
-    return offers.buyBox(ctx, product.id);
+    return offerQueries.buyBox(ctx, product.id);
   }
 
   @FieldResolver(() => PriceRange, { nullable: true })

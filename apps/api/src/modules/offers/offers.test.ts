@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db, sqlLog, startApi } from '../../../test/api.js';
 import { createSeller, createUser, signIn } from '../../../test/accounts.js';
 import { createProductWithVariant, resetCatalog } from '../../../test/catalog.js';
-import { activeOfferCountsByProduct, bulkPrice } from './offers.service.js';
+import { bulkPrice } from './offer-prices.service.js';
+import { activeOfferCountsByProduct } from './offers.service.js';
 import { runPriceSchedules, startPriceScheduleJob } from './price-schedule.job.js';
 
 const OFFER = `id condition status handlingDays allowBackorder lowStockThreshold
