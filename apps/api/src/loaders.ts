@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@bazaar/db';
 import { createAccessLoaders } from './modules/access/access.loaders.js';
+import { createCartLoaders } from './modules/cart/cart.loaders.js';
 import { createCatalogLoaders } from './modules/catalog/catalog.loaders.js';
 import { createMediaLoaders } from './modules/media/media.loaders.js';
 import { createIdentityLoaders } from './modules/identity/identity.loaders.js';
@@ -23,6 +24,7 @@ export function createLoaders(prisma: PrismaClient) {
     catalog: createCatalogLoaders(prisma),
     imports: createImportLoaders(prisma),
     search: createSearchLoaders(prisma),
+    cart: createCartLoaders(prisma),
   };
 }
 

@@ -10,6 +10,7 @@ import {
 } from './modules/access/access.resolver.js';
 import { ApiKeysResolver } from './modules/api-keys/api-keys.resolver.js';
 import { AuditResolver } from './modules/audit/audit.resolver.js';
+import { CartLineFieldResolver, CartResolver } from './modules/cart/cart.resolver.js';
 import { CatalogResolver } from './modules/catalog/catalog.resolver.js';
 import {
   AttributeDefinitionFieldResolver,
@@ -92,6 +93,8 @@ export const resolvers = [
   StockMovementFieldResolver,
   SellerStockFieldResolver,
   ImportsResolver,
+  CartResolver,
+  CartLineFieldResolver,
 ] as const;
 
 export async function buildApiSchema(): Promise<GraphQLSchema> {

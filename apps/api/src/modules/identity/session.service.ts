@@ -7,6 +7,7 @@ import type { Context } from '../../context.js';
 import { PayloadErrors } from '../../common/errors/payload.js';
 import { notifyAuthzChanged } from '../access/authz.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { mergeGuestCartOnSignIn } from '../cart/cart.service.js';
 import { signAccessToken } from './access-token.js';
 import type { AuthSession } from './identity.types.js';
 import { verifyPassword } from './password.js';
@@ -42,6 +43,7 @@ export async function openSession(
     },
   });
   ctx.http.setCookie(REFRESH_COOKIE, refreshToken, env.SESSION_TTL_DAYS * 86_400);
+  await mergeGuestCartOnSignIn(ctx, tx, user.id);
   return accessFor(ctx, user, session.id);
 }
 
