@@ -73,6 +73,8 @@ const schema = z.object({
     .default('products'),
   /** Run the search indexing job in this process (turn off on replicas that should not). */
   SEARCH_INDEXER: flag.default(true),
+  /** How long checkout holds stock for an unpaid order, in minutes. */
+  RESERVATION_TTL_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
 });
 
 export type Env = z.infer<typeof schema> & {

@@ -23,6 +23,7 @@ import { type Context, type Services, createContext } from './context.js';
 import { localeFromHeader } from './common/i18n/locale.js';
 import type { Env } from './env.js';
 import { startPriceScheduleJob } from './modules/offers/price-schedule.job.js';
+import { startReservationExpiryJob } from './modules/inventory/reservation-expiry.job.js';
 import { searchEngines } from './modules/search/search.registry.js';
 import { startSearchIndexer } from './modules/search/search.indexer.js';
 import { createImportWorker } from './modules/imports/import.job.js';
@@ -42,6 +43,8 @@ export interface ServerOptions {
   runImports?: boolean;
   /** Apply price schedules from this process (default: as deliverMail; tests run the job themselves). */
   applyPriceSchedules?: boolean;
+  /** Release expired stock reservations from this process (default: as deliverMail; tests run the job themselves). */
+  expireReservations?: boolean;
   /** Run the search indexer from this process (default: as deliverMail; tests run it themselves). */
   indexSearch?: boolean;
 }
@@ -54,6 +57,7 @@ export async function createServer({
   deliverMail = true,
   runImports = deliverMail,
   applyPriceSchedules = deliverMail,
+  expireReservations = deliverMail,
   indexSearch = deliverMail,
 }: ServerOptions): Promise<FastifyInstance> {
   const production = env.NODE_ENV === 'production';
@@ -91,6 +95,11 @@ export async function createServer({
     app.addHook('onReady', async () => {
       stopPriceSchedules = startPriceScheduleJob(db, app.log);
     });
+  let stopReservationExpiry: () => Promise<void> = async () => {};
+  if (expireReservations)
+    app.addHook('onReady', async () => {
+      stopReservationExpiry = startReservationExpiryJob(db, app.log);
+    });
   // Search: index settings and the indexer start once the database is migrated.
   const search = searchEngines(env, db);
   let stopSearchIndexer: () => Promise<void> = async () => {};
@@ -105,6 +114,7 @@ export async function createServer({
     stopMail();
     await stopSearchIndexer();
     await stopPriceSchedules();
+    await stopReservationExpiry();
     await authorizer.stop();
   });
 

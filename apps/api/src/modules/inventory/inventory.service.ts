@@ -227,6 +227,8 @@ export async function adjustStock(
   const counted = input.countedQuantity ?? null;
   if (reason === StockMovementReason.IMPORT)
     errors.add('REASON_INVALID', 'Imported stock arrives through a catalog import.', 'reason');
+  else if (reason === StockMovementReason.SOLD)
+    errors.add('REASON_INVALID', 'Sold stock leaves through a paid order.', 'reason');
   else if (reason === StockMovementReason.COUNT_CORRECTION) {
     if (delta !== null)
       errors.add('QUANTITY_INVALID', 'A count correction takes the counted quantity.', 'delta');

@@ -179,6 +179,7 @@ describe('inventory', async () => {
         [{ code: 'QUANTITY_INVALID', field: 'countedQuantity' }],
       ],
       [{ reason: 'IMPORT', delta: 1 }, [{ code: 'REASON_INVALID', field: 'reason' }]],
+      [{ reason: 'SOLD', delta: -1 }, [{ code: 'REASON_INVALID', field: 'reason' }]],
       [
         { reason: 'RECEIVED', delta: 1, note: 'n'.repeat(501) },
         [{ code: 'TEXT_TOO_LONG', field: 'note' }],

@@ -18,9 +18,13 @@ export const StockMovementReason = {
   COUNT_CORRECTION: 'COUNT_CORRECTION',
   OFFLINE_SALE: 'OFFLINE_SALE',
   IMPORT: 'IMPORT',
+  SOLD: 'SOLD',
 } as const;
 export type StockMovementReason = (typeof StockMovementReason)[keyof typeof StockMovementReason];
-registerEnumType(StockMovementReason, { name: 'StockMovementReason' });
+registerEnumType(StockMovementReason, {
+  name: 'StockMovementReason',
+  valuesConfig: { SOLD: { description: 'Sold: a paid order consumed its stock reservation.' } },
+});
 
 export const StockReportKind = { NEGATIVE: 'NEGATIVE', LOW: 'LOW' } as const;
 export type StockReportKind = (typeof StockReportKind)[keyof typeof StockReportKind];
