@@ -1,6 +1,7 @@
 import type { StockAdjustInput, StockMovementReason } from '../../generated/graphql';
 
-export type AdjustReason = Exclude<StockMovementReason, 'IMPORT'>;
+// Imports and sales change stock on their own; a person adjusts for the other reasons.
+export type AdjustReason = Exclude<StockMovementReason, 'IMPORT' | 'SOLD'>;
 
 export const REASONS: Record<
   AdjustReason,
@@ -36,6 +37,7 @@ export const MOVEMENT_REASON_LABELS: Record<StockMovementReason, string> = {
   COUNT_CORRECTION: 'Count correction',
   OFFLINE_SALE: 'Offline sale',
   IMPORT: 'Import',
+  SOLD: 'Sold',
 };
 
 export interface AdjustValues {
