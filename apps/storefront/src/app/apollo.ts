@@ -43,7 +43,8 @@ export function createApolloClient(
     link: ApolloLink.from([
       createLocaleLink(locale.get),
       createAuthLink(session),
-      new HttpLink({ uri: GRAPHQL_URI, fetch }),
+      // Same origin: the guest cart's HttpOnly cookie goes along (and nothing to other origins).
+      new HttpLink({ uri: GRAPHQL_URI, fetch, credentials: 'same-origin' }),
     ]),
     cache: createCache(),
     devtools: { enabled: import.meta.env.DEV },

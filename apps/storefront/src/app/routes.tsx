@@ -1,6 +1,7 @@
 import type { RouteObject } from 'react-router';
 import { accountRoutes } from '../features/account';
 import { authRoutes } from '../features/auth';
+import { cartRoutes } from '../features/cart';
 import { catalogRoutes } from '../features/catalog';
 import { homeRoutes } from '../features/home';
 import { notFoundRoutes } from '../features/not-found';
@@ -38,6 +39,7 @@ export const routes: RouteObject[] = [
           ...sellerRoutes,
           ...catalogRoutes,
           ...productRoutes,
+          ...cartRoutes,
           ...notFoundRoutes,
         ],
       },

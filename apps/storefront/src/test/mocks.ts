@@ -18,8 +18,11 @@ import { HomePageDocument, type HomePageQuery } from '../generated/home';
 /** Typed mocked responses for the storefront's documents: a wrong shape fails typecheck. */
 type Mock = MockLink.MockedResponse;
 
-export function shellMock(name: string): Mock {
-  const data: ShellQuery = { shop: { __typename: 'Shop', name } };
+export function shellMock(name: string, itemCount: number | null = null): Mock {
+  const data: ShellQuery = {
+    shop: { __typename: 'Shop', name },
+    cart: itemCount === null ? null : { __typename: 'Cart', id: 'cart-1', itemCount },
+  };
   return { request: { query: ShellDocument }, result: { data } };
 }
 

@@ -38,6 +38,11 @@ export function isBuyable(status: StockStatus): boolean {
   return status === 'IN_STOCK' || status === 'LOW_STOCK';
 }
 
+/** Whether an offer can go into the cart: in stock, or taking backorders. */
+export function canAddToCart(status: StockStatus): boolean {
+  return status !== 'OUT_OF_STOCK';
+}
+
 /**
  * The offer the buy box shows for a variant, as the API picks the product's: the
  * cheapest in stock (offers come cheapest first), else the cheapest taking

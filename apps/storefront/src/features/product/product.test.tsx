@@ -2,7 +2,10 @@ import type { MockLink } from '@apollo/client/testing';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import {
+  AddToCartDocument,
   ProductPageDocument,
+  type AddToCartMutation,
+  type CartLinesAddErrorCode,
   type ProductPageQuery,
   type StockStatus,
 } from '../../generated/product';
@@ -170,6 +173,31 @@ function productMock(slug: string, product: ProductPageQuery['product']): MockLi
   return { request: { query: ProductPageDocument, variables: { slug } }, result: { data } };
 }
 
+function addToCartMock(
+  offerId: string,
+  quantity: number,
+  result:
+    { itemCount: number } | { errors: Array<{ code: CartLinesAddErrorCode; message: string }> },
+): MockLink.MockedResponse {
+  const data: AddToCartMutation = {
+    cartLinesAdd: {
+      __typename: 'CartLinesAddPayload',
+      cart:
+        'itemCount' in result
+          ? { __typename: 'Cart', id: 'cart-1', itemCount: result.itemCount }
+          : null,
+      errors:
+        'errors' in result
+          ? result.errors.map((e) => ({ __typename: 'CartLinesAddError', field: 'lines.0', ...e }))
+          : [],
+    },
+  };
+  return {
+    request: { query: AddToCartDocument, variables: { lines: [{ offerId, quantity }] } },
+    result: { data },
+  };
+}
+
 function buyBox() {
   return screen.getByRole('region', { name: 'Buy box' });
 }
@@ -207,8 +235,8 @@ describe('product page', () => {
     );
     expect(box.textContent).toContain('Ships within 1 day');
     expect(box.textContent).toContain('Harbour store, Lyon');
-    // No add-to-cart before the cart exists.
-    expect(within(box).queryByRole('button')).toBeNull();
+    expect(within(box).getByRole('spinbutton', { name: 'Quantity' })).toBeTruthy();
+    expect(within(box).getByRole('button', { name: 'Add to cart' })).toBeTruthy();
 
     expect(screen.getByRole('heading', { level: 2, name: 'All offers (2)' })).toBeTruthy();
     const rows = offerRows();
@@ -373,5 +401,73 @@ describe('product page', () => {
       await screen.findByRole('heading', { level: 1, name: 'Product not found' }),
     ).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Back to the home page' })).toBeTruthy();
+  });
+
+  it('adds the buy-box offer with its quantity, and shows why when there is not enough stock', async () => {
+    renderApp('/p/linen-shirt', [
+      ...shellMocks(),
+      productMock('linen-shirt', SHIRT),
+      addToCartMock('o-linen-s-blue', 20, {
+        errors: [{ code: 'INSUFFICIENT_STOCK', message: 'Only 12 available.' }],
+      }),
+      addToCartMock('o-linen-s-blue', 2, { itemCount: 2 }),
+    ]);
+    await screen.findByRole('heading', { level: 1, name: 'Linen shirt' });
+    expect(await screen.findByRole('link', { name: 'Cart, 0 items' })).toBeTruthy();
+    const box = buyBox();
+    const quantity = within(box).getByRole('spinbutton', { name: 'Quantity' });
+    const add = within(box).getByRole('button', { name: 'Add to cart' });
+
+    fireEvent.change(quantity, { target: { value: '20' } });
+    fireEvent.click(add);
+    const alert = await within(box).findByText(/Not enough in stock: only 12 available/);
+    expect(alert.closest('[role="alert"]')).toBeTruthy();
+    expect(add.getAttribute('aria-describedby')).toBe(alert.closest('[role="alert"]')?.id);
+    expect(within(box).queryByText(/Added to your cart/)).toBeNull();
+
+    fireEvent.change(quantity, { target: { value: '2' } });
+    fireEvent.click(add);
+    const status = await within(box).findByText(/Added to your cart/);
+    expect(status.closest('[role="status"]')).toBeTruthy();
+    expect(within(box).getByRole('link', { name: 'View your cart' }).getAttribute('href')).toBe(
+      '/cart',
+    );
+    expect(within(box).queryByText(/Not enough in stock/)).toBeNull();
+    // The header's count follows the cart the mutation returned.
+    expect(await screen.findByRole('link', { name: 'Cart, 2 items' })).toBeTruthy();
+  });
+
+  it('adds one of another offer from "All offers", and not an out-of-stock one', async () => {
+    const { router } = renderApp('/p/linen-shirt', [
+      ...shellMocks(),
+      productMock('linen-shirt', SHIRT),
+      addToCartMock('o-corner-s-blue', 1, { itemCount: 1 }),
+    ]);
+    await screen.findByRole('heading', { level: 1, name: 'Linen shirt' });
+    const offers = screen.getByRole('list', { name: 'Offers' });
+    fireEvent.click(within(offers).getByRole('button', { name: 'Add to cart from Corner Shop' }));
+    expect(await within(offers).findByText(/Added to your cart/)).toBeTruthy();
+    expect(await screen.findByRole('link', { name: 'Cart, 1 item' })).toBeTruthy();
+
+    // Out of stock: nothing to add. Backorder: can be added.
+    fireEvent.click(radio(/^M/));
+    await waitFor(() => expect(router.state.location.search).toBe('?variant=v-m-blue'));
+    const outOfStock = within(buyBox()).getByRole('button', {
+      name: 'Add to cart',
+    }) as HTMLButtonElement;
+    expect(outOfStock.disabled).toBe(true);
+    expect(
+      (
+        within(screen.getByRole('list', { name: 'Offers' })).getByRole('button', {
+          name: 'Add to cart from Corner Shop',
+        }) as HTMLButtonElement
+      ).disabled,
+    ).toBe(true);
+    fireEvent.click(radio(/^S/));
+    fireEvent.click(radio(/^Red/));
+    await waitFor(() => expect(router.state.location.search).toBe('?variant=v-s-red'));
+    expect(
+      (within(buyBox()).getByRole('button', { name: 'Add to cart' }) as HTMLButtonElement).disabled,
+    ).toBe(false);
   });
 });

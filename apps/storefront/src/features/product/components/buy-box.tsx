@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { BuyBoxOfferFragment } from '../../../generated/product';
 import { Price } from '../../../shared/catalog/price';
+import { AddToCart } from './add-to-cart';
 import { conditionText, handlingText, isBuyable, stockText } from '../offers';
 import styles from './product.module.css';
 
@@ -11,8 +12,7 @@ export interface BuyBoxProps {
 
 /**
  * The default offer of the selected variant: price (and the former one), stock,
- * seller, handling time and where to pick it up. Adding to the cart comes with
- * the cart itself.
+ * seller, handling time, where to pick it up, and how many to add to the cart.
  */
 export function BuyBox({ offer }: BuyBoxProps) {
   if (!offer) {
@@ -33,6 +33,7 @@ export function BuyBox({ offer }: BuyBoxProps) {
         <Price price={offer.price} compareAt={offer.compareAtPrice} />
       </p>
       <p className={stockClass}>{stockText(offer.stockStatus, offer.availableQuantity)}</p>
+      <AddToCart key={offer.id} offer={offer} withQuantity label="Add to cart" />
       <dl className={styles.facts}>
         <div>
           <dt>Sold by</dt>

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import type { OfferListOfferFragment } from '../../../generated/product';
 import { Price } from '../../../shared/catalog/price';
 import { Rating } from '../../../shared/catalog/rating';
+import { AddToCart } from './add-to-cart';
 import { conditionText, handlingText, isBuyable, stockText } from '../offers';
 import styles from './product.module.css';
 
@@ -50,6 +51,11 @@ export function OfferList({ offers, buyBoxId }: OfferListProps) {
                   <dd>{handlingText(offer.handlingDays)}</dd>
                 </div>
               </dl>
+              <AddToCart
+                offer={offer}
+                label="Add"
+                ariaLabel={`Add to cart from ${offer.seller.name}`}
+              />
             </li>
           ))}
         </ol>

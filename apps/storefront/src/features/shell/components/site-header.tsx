@@ -1,5 +1,9 @@
 import { Link, useLocation } from 'react-router';
-import type { SiteHeaderShopFragment, SiteHeaderViewerFragment } from '../../../generated/graphql';
+import type {
+  SiteHeaderCartFragment,
+  SiteHeaderShopFragment,
+  SiteHeaderViewerFragment,
+} from '../../../generated/graphql';
 import { logInPath } from '../../../shared/auth/next-path';
 import type { SessionStatus } from '../../../shared/auth/session-manager';
 import { Container } from '../../../shared/layout/container';
@@ -38,11 +42,13 @@ export interface HeaderAccount {
 
 export interface SiteHeaderProps {
   shop: SiteHeaderShopFragment | undefined;
+  /** The shopper's cart; null when none was opened yet, undefined while loading. */
+  cart?: SiteHeaderCartFragment | null;
   loading: boolean;
   account: HeaderAccount;
 }
 
-export function SiteHeader({ shop, loading, account }: SiteHeaderProps) {
+export function SiteHeader({ shop, cart, loading, account }: SiteHeaderProps) {
   return (
     <header className={styles.header}>
       <Container className={styles.headerInner}>
@@ -60,11 +66,25 @@ export function SiteHeader({ shop, loading, account }: SiteHeaderProps) {
           )}
         </Link>
         <SearchBox />
+        <CartLink count={cart?.itemCount ?? 0} />
         <SiteNav items={NAV_ITEMS}>
           <AccountEntries {...account} />
         </SiteNav>
       </Container>
     </header>
+  );
+}
+
+/** The cart and how many items it holds, always in view (not folded into the menu). */
+function CartLink({ count }: { count: number }) {
+  return (
+    <Link
+      to="/cart"
+      className={styles.cartLink}
+      aria-label={`Cart, ${count} ${count === 1 ? 'item' : 'items'}`}
+    >
+      Cart <span className={styles.cartCount}>{count}</span>
+    </Link>
   );
 }
 

@@ -24,7 +24,7 @@ export function ShellView() {
   return (
     <>
       <SkipLink />
-      <SiteHeader shop={data?.shop} loading={loading} account={account} />
+      <SiteHeader shop={data?.shop} cart={data?.cart} loading={loading} account={account} />
       <main id={MAIN_CONTENT_ID} ref={mainRef} tabIndex={-1} className={styles.main}>
         <SiteNameContext value={data?.shop.name}>
           <Outlet />
