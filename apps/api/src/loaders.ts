@@ -2,6 +2,7 @@ import type { PrismaClient } from '@bazaar/db';
 import { createAccessLoaders } from './modules/access/access.loaders.js';
 import { createCartLoaders } from './modules/cart/cart.loaders.js';
 import { createCatalogLoaders } from './modules/catalog/catalog.loaders.js';
+import { createDeliveryLoaders } from './modules/delivery/delivery.loaders.js';
 import { createMediaLoaders } from './modules/media/media.loaders.js';
 import { createIdentityLoaders } from './modules/identity/identity.loaders.js';
 import { createImportLoaders } from './modules/imports/imports.loaders.js';
@@ -25,6 +26,7 @@ export function createLoaders(prisma: PrismaClient) {
     imports: createImportLoaders(prisma),
     search: createSearchLoaders(prisma),
     cart: createCartLoaders(prisma),
+    delivery: createDeliveryLoaders(prisma),
   };
 }
 

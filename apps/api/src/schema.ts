@@ -13,6 +13,11 @@ import { AuditResolver } from './modules/audit/audit.resolver.js';
 import { CartLineFieldResolver, CartResolver } from './modules/cart/cart.resolver.js';
 import { CatalogResolver } from './modules/catalog/catalog.resolver.js';
 import {
+  DeliveryResolver,
+  SellerShippingMethodsFieldResolver,
+  ShippingMethodFieldResolver,
+} from './modules/delivery/delivery.resolver.js';
+import {
   AttributeDefinitionFieldResolver,
   CategoryFieldResolver,
 } from './modules/catalog/category.field-resolver.js';
@@ -95,6 +100,9 @@ export const resolvers = [
   ImportsResolver,
   CartResolver,
   CartLineFieldResolver,
+  DeliveryResolver,
+  SellerShippingMethodsFieldResolver,
+  ShippingMethodFieldResolver,
 ] as const;
 
 export async function buildApiSchema(): Promise<GraphQLSchema> {
