@@ -102,6 +102,6 @@ describe('schema drift', () => {
     expect(schema.enums.get('OrderStatus')).toEqual(['PLACED', 'PAID']);
 
     const empty = await shapeOfDatabase(withDatabase(testServer.serverUrl, testServer.template));
-    expect(diffShapes(schema, empty)).toContain('table orders is missing in the database');
+    expect(diffShapes(schema, empty)).toContain('table buyers is missing in the database');
   });
 });

@@ -75,6 +75,16 @@ const schema = z.object({
   SEARCH_INDEXER: flag.default(true),
   /** How long checkout holds stock for an unpaid order, in minutes. */
   RESERVATION_TTL_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /** How long a pay-in-store order holds its stock before it is cancelled unpaid, in hours. */
+  IN_STORE_PAYMENT_HOURS: z.coerce.number().int().min(1).max(720).default(72),
+  /** Stripe secret key (sk_...); unset, card payments and Stripe top-ups are off. */
+  STRIPE_SECRET_KEY: z.string().min(1).optional(),
+  /** Stripe publishable key (pk_...), sent to the storefront for Stripe.js. */
+  STRIPE_PUBLISHABLE_KEY: z.string().min(1).optional(),
+  /** Signing secret of the /webhooks/stripe endpoint (whsec_...). */
+  STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+  /** Another Stripe API base (http://127.0.0.1:12111): the tests' local double. */
+  STRIPE_API_URL: z.url().optional(),
 });
 
 export type Env = z.infer<typeof schema> & {
@@ -95,6 +105,10 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   if (env.S3_BUCKET && !(env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY))
     throw new Error(
       'Invalid configuration:\n  S3_BUCKET: needs S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY',
+    );
+  if (env.STRIPE_SECRET_KEY && !(env.STRIPE_PUBLISHABLE_KEY && env.STRIPE_WEBHOOK_SECRET))
+    throw new Error(
+      'Invalid configuration:\n  STRIPE_SECRET_KEY: needs STRIPE_PUBLISHABLE_KEY and STRIPE_WEBHOOK_SECRET',
     );
   const production = env.NODE_ENV === 'production';
   return {

@@ -18,6 +18,18 @@ const SHOP = [
   Permission.OFFERS_MANAGE,
   Permission.INVENTORY_READ,
   Permission.INVENTORY_MANAGE,
+  Permission.ORDERS_READ,
+  Permission.ORDERS_MANAGE,
+  Permission.ORDERS_PLACE_OFFLINE,
+  Permission.PAYMENTS_COLLECT,
+  Permission.REFUNDS_ISSUE,
+  Permission.COUPONS_MANAGE,
+];
+
+const COUNTER_SALES = [
+  Permission.ORDERS_READ,
+  Permission.ORDERS_PLACE_OFFLINE,
+  Permission.PAYMENTS_COLLECT,
 ];
 
 /**
@@ -28,7 +40,7 @@ const SHOP = [
 export const BUILT_IN_ROLES = {
   seller_owner: {
     name: 'Seller owner',
-    description: 'Runs a shop: profile, stores, staff, products, offers, stock',
+    description: 'Runs a shop: profile, stores, staff, products, offers, stock, orders, coupons',
     scope: 'SELLER',
     permissions: SHOP,
   },
@@ -36,7 +48,12 @@ export const BUILT_IN_ROLES = {
     name: 'Salesperson',
     description: 'Serves walk-in customers for one seller',
     scope: 'SELLER',
-    permissions: [Permission.STORES_READ, Permission.PRODUCTS_READ, Permission.INVENTORY_READ],
+    permissions: [
+      Permission.STORES_READ,
+      Permission.PRODUCTS_READ,
+      Permission.INVENTORY_READ,
+      ...COUNTER_SALES,
+    ],
   },
   store_counter: {
     name: 'Store counter',
@@ -47,6 +64,7 @@ export const BUILT_IN_ROLES = {
       Permission.PRODUCTS_READ,
       Permission.INVENTORY_READ,
       Permission.INVENTORY_MANAGE,
+      ...COUNTER_SALES,
     ],
   },
   admin: {

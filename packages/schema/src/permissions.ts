@@ -24,6 +24,13 @@ export const Permission = {
   INVENTORY_READ: 'inventory:read',
   INVENTORY_MANAGE: 'inventory:manage',
   SEARCH_MANAGE: 'search:manage',
+  ORDERS_READ: 'orders:read',
+  ORDERS_MANAGE: 'orders:manage',
+  ORDERS_PLACE_OFFLINE: 'orders:place-offline',
+  PAYMENTS_COLLECT: 'payments:collect',
+  REFUNDS_ISSUE: 'refunds:issue',
+  COUPONS_MANAGE: 'coupons:manage',
+  WALLETS_MANAGE: 'wallets:manage',
 } as const;
 
 export type Permission = (typeof Permission)[keyof typeof Permission];
@@ -51,6 +58,13 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
   'inventory:read': "See a seller's stock, movements and stock reports",
   'inventory:manage': "Adjust a seller's stock and manage its stock locations",
   'search:manage': 'Rebuild the search index',
+  'orders:read': "See a seller's orders, their payments and history",
+  'orders:manage': "Accept, pack, ship, deliver and cancel a seller's orders",
+  'orders:place-offline': "Place orders for walk-in customers from a seller's store stock",
+  'payments:collect': "Mark a seller's pay-in-store orders as paid",
+  'refunds:issue': "Refund a seller's orders, fully or partly",
+  'coupons:manage': "Create and edit coupons: a seller's own, or the platform's",
+  'wallets:manage': 'Credit wallets and decide withdrawal requests',
 };
 
 /** Permissions that make sense within one seller; the rest are platform-wide only. */
@@ -65,4 +79,10 @@ export const SELLER_SCOPED_PERMISSIONS: ReadonlySet<Permission> = new Set([
   Permission.OFFERS_MANAGE,
   Permission.INVENTORY_READ,
   Permission.INVENTORY_MANAGE,
+  Permission.ORDERS_READ,
+  Permission.ORDERS_MANAGE,
+  Permission.ORDERS_PLACE_OFFLINE,
+  Permission.PAYMENTS_COLLECT,
+  Permission.REFUNDS_ISSUE,
+  Permission.COUPONS_MANAGE,
 ]);
