@@ -2,15 +2,18 @@
 // fresh embedded database, printing req/s and latency percentiles and writing
 // bench/results/<date>.json. Loopback only; every run is bounded in time.
 // Scenarios: catalog (product list, product page, search at three
-// selectivities, category page with facets; medium dataset) and login.
+// selectivities, category page with facets; medium dataset), checkout (place
+// order over distinct offers, flash sale; medium dataset) and login.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { run } from '../scripts/bootstrap.mjs';
 import { DURATION_S, startApi } from './lib.mjs';
 import { catalogScenarios } from './scenarios/catalog.mjs';
+import { checkoutScenarios } from './scenarios/checkout.mjs';
 import { loginScenario } from './scenarios/login.mjs';
 
 const SCENARIOS = {
   catalog: { scale: 'medium', run: catalogScenarios },
+  checkout: { scale: 'medium', run: checkoutScenarios },
   login: { scale: 'small', run: loginScenario },
 };
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(SCENARIOS);

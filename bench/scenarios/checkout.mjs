@@ -1,0 +1,201 @@
+// Checkout on the medium dataset: add to cart, place order over many distinct
+// offers (each buyer adds one unit and pays from their wallet), and a flash
+// sale (500 buyers at once for the last units of one offer). Buyers are real
+// accounts signed up here and credited by the demo admin.
+import { randomUUID } from 'node:crypto';
+import { BASE, DURATION_S, WARMUP_S, graphql } from '../lib.mjs';
+
+const BUYERS = 200;
+const FLASH_BUYERS = 500;
+const PASSWORD = 'bench-buyer-pass-2026';
+const ADMIN = { email: 'admin@bazaar.test', password: 'bazaar-demo-pass' };
+const ADDRESS = {
+  recipient: 'Bench Buyer',
+  line1: '1 Load Street',
+  city: 'Springfield',
+  postalCode: '12345',
+  country: 'US',
+};
+
+const LOGIN = `mutation Login($email: String!, $password: String!) {
+  sessionCreate(input: { email: $email, password: $password }) { session { accessToken } errors { code } } }`;
+const SIGN_UP = `mutation SignUp($input: AccountSignUpInput!) {
+  accountSignUp(input: $input) { session { accessToken user { id } } errors { code message } } }`;
+const CREDIT = `mutation Credit($input: WalletCreditInput!) {
+  walletCredit(input: $input) { errors { code message } } }`;
+const ADD = `mutation Add($offerId: ID!) {
+  cartLinesAdd(lines: [{ offerId: $offerId, quantity: 1 }]) { errors { code } } }`;
+const CHECKOUT = `query Checkout($input: CheckoutInput) {
+  checkout(input: $input) { grandTotal { amount } problems { code message } } }`;
+const PLACE = `mutation Place($input: CheckoutCompleteInput!) {
+  checkoutComplete(input: $input) { purchase { id number } errors { code message } } }`;
+const OFFERS = `query Offers($after: String) {
+  products(first: 100, after: $after) { pageInfo { endCursor hasNextPage } edges { node {
+    variants { offers { id availableQuantity stockStatus price { amount currency } } } } } } }`;
+
+async function call(query, variables, token) {
+  const started = performance.now();
+  const response = await fetch(`${BASE}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const result = await response.json();
+  return { ms: performance.now() - started, ok: response.ok && !result.errors, result };
+}
+
+/** Offers in stock (no backorders), in one currency, cheapest first. */
+async function offersInStock() {
+  const offers = [];
+  let after = null;
+  do {
+    const { products } = await graphql(OFFERS, { after });
+    for (const { node } of products.edges)
+      for (const variant of node.variants)
+        for (const offer of variant.offers)
+          if (offer.stockStatus !== 'BACKORDER' && offer.availableQuantity > 0) offers.push(offer);
+    after = products.pageInfo.hasNextPage ? products.pageInfo.endCursor : null;
+  } while (after);
+  const currency = offers[0].price.currency;
+  return offers.filter((offer) => offer.price.currency === currency);
+}
+
+async function buyers(count, tag, currency) {
+  const { sessionCreate } = await graphql(LOGIN, ADMIN);
+  const admin = sessionCreate.session.accessToken;
+  const tokens = [];
+  for (let i = 0; i < count; i += 20) {
+    const batch = await Promise.all(
+      Array.from({ length: Math.min(20, count - i) }, async (_, j) => {
+        const email = `bench-${tag}-${i + j}-${Date.now()}@bazaar.test`;
+        const { accountSignUp } = await graphql(SIGN_UP, {
+          input: { email, name: `Buyer ${i + j}`, password: PASSWORD },
+        });
+        const { session } = accountSignUp;
+        const credit = await graphql(
+          CREDIT,
+          {
+            input: {
+              userId: session.user.id,
+              amount: 100_000_000,
+              currency,
+              reason: 'benchmark budget',
+              idempotencyKey: randomUUID(),
+            },
+          },
+          admin,
+        );
+        if (credit.walletCredit.errors.length) throw new Error(JSON.stringify(credit));
+        return session.accessToken;
+      }),
+    );
+    tokens.push(...batch);
+  }
+  return tokens;
+}
+
+/** One purchase: add the offer, read the total, place with the wallet. */
+async function buy(token, offerId) {
+  await call(ADD, { offerId }, token);
+  const quote = await call(CHECKOUT, { input: { shippingAddress: ADDRESS } }, token);
+  const expectedGrandTotal = quote.result.data?.checkout.grandTotal.amount ?? 0;
+  const place = await call(
+    PLACE,
+    {
+      input: {
+        shippingAddress: ADDRESS,
+        paymentMethod: 'WALLET',
+        idempotencyKey: randomUUID(),
+        expectedGrandTotal,
+      },
+    },
+    token,
+  );
+  const errors = place.result.data?.checkoutComplete.errors ?? [{ code: 'HTTP' }];
+  return { ms: place.ms, placed: place.ok && errors.length === 0, code: errors[0]?.code };
+}
+
+function percentile(sorted, p) {
+  return sorted.length
+    ? Math.round(sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))])
+    : 0;
+}
+
+function summary(scenario, samples, seconds, target, extra = {}) {
+  const ms = samples.map((s) => s.ms).sort((a, b) => a - b);
+  const placed = samples.filter((s) => s.placed).length;
+  return {
+    scenario,
+    'req/s': Math.round(placed / seconds),
+    'p50 ms': percentile(ms, 50),
+    'p90 ms': percentile(ms, 90),
+    'p99 ms': percentile(ms, 99),
+    errors: samples.length - placed,
+    target,
+    ...extra,
+  };
+}
+
+/** Each buyer loops: add a distinct offer, quote, place; for `seconds`. */
+async function placeOrders(tokens, offers, seconds) {
+  const samples = [];
+  let next = 0;
+  const until = Date.now() + seconds * 1000;
+  await Promise.all(
+    tokens.map(async (token) => {
+      while (Date.now() < until) {
+        const offer = offers[next++ % offers.length];
+        samples.push(await buy(token, offer.id));
+      }
+    }),
+  );
+  return samples;
+}
+
+export async function checkoutScenarios() {
+  const offers = await offersInStock();
+  const currency = offers[0].price.currency;
+  console.log(`${offers.length} offers in stock; signing up ${BUYERS} buyers...`);
+  const tokens = await buyers(BUYERS, 'orders', currency);
+
+  await placeOrders(tokens, offers, WARMUP_S);
+  const samples = await placeOrders(tokens, offers, DURATION_S);
+  const outOfStock = samples.filter((s) => s.code === 'OUT_OF_STOCK').length;
+  const rows = [
+    summary(
+      `place order (${BUYERS} buyers, distinct offers)`,
+      samples,
+      DURATION_S,
+      '>= 300 orders/s',
+      {
+        'out of stock': outOfStock,
+      },
+    ),
+  ];
+
+  // Flash sale: the offer with the most stock left, 500 buyers at once, one unit each.
+  const fresh = await offersInStock();
+  const target = fresh.reduce((a, b) => (b.availableQuantity > a.availableQuantity ? b : a));
+  const stock = target.availableQuantity;
+  console.log(`flash sale: ${FLASH_BUYERS} buyers for ${stock} units of one offer...`);
+  const flashTokens = await buyers(FLASH_BUYERS, 'flash', currency);
+  const started = performance.now();
+  const flash = await Promise.all(flashTokens.map((token) => buy(token, target.id)));
+  const seconds = (performance.now() - started) / 1000;
+  const sold = flash.filter((s) => s.placed).length;
+  const after = (await offersInStock()).find((offer) => offer.id === target.id);
+  rows.push(
+    summary(
+      `flash sale (${FLASH_BUYERS} buyers, ${stock} units)`,
+      flash,
+      seconds,
+      'sold = units, no oversell',
+      {
+        sold,
+        'left after': after?.availableQuantity ?? 0,
+        oversold: Math.max(0, sold - stock),
+      },
+    ),
+  );
+  return rows;
+}
