@@ -28,6 +28,8 @@ import { searchEngines } from './modules/search/search.registry.js';
 import { startSearchIndexer } from './modules/search/search.indexer.js';
 import { createImportWorker } from './modules/imports/import.job.js';
 import { registerImportRoutes } from './modules/imports/imports.routes.js';
+import { startPaymentReconciliationJob } from './modules/payments/reconciliation.job.js';
+import { registerStripeWebhook } from './modules/payments/stripe-webhook.js';
 import { createReadinessCheck } from './modules/status/status.service.js';
 import { buildApiSchema } from './schema.js';
 
@@ -47,6 +49,8 @@ export interface ServerOptions {
   expireReservations?: boolean;
   /** Run the search indexer from this process (default: as deliverMail; tests run it themselves). */
   indexSearch?: boolean;
+  /** Reconcile Stripe payments and refunds from this process (default: as deliverMail; tests run the job themselves). */
+  reconcilePayments?: boolean;
 }
 
 export async function createServer({
@@ -59,6 +63,7 @@ export async function createServer({
   applyPriceSchedules = deliverMail,
   expireReservations = deliverMail,
   indexSearch = deliverMail,
+  reconcilePayments = deliverMail,
 }: ServerOptions): Promise<FastifyInstance> {
   const production = env.NODE_ENV === 'production';
   const app = Fastify({
@@ -100,6 +105,11 @@ export async function createServer({
     app.addHook('onReady', async () => {
       stopReservationExpiry = startReservationExpiryJob(db, app.log);
     });
+  let stopPaymentReconciliation: () => Promise<void> = async () => {};
+  if (reconcilePayments)
+    app.addHook('onReady', async () => {
+      stopPaymentReconciliation = startPaymentReconciliationJob(db, env, app.log);
+    });
   // Search: index settings and the indexer start once the database is migrated.
   const search = searchEngines(env, db);
   let stopSearchIndexer: () => Promise<void> = async () => {};
@@ -115,6 +125,7 @@ export async function createServer({
     await stopSearchIndexer();
     await stopPriceSchedules();
     await stopReservationExpiry();
+    await stopPaymentReconciliation();
     await authorizer.stop();
   });
 
@@ -175,6 +186,7 @@ export async function createServer({
   );
   await registerMediaRoutes(app, { db, services });
   await registerImportRoutes(app, { db, services, wake: imports.wake });
+  await registerStripeWebhook(app, { db, env, log: app.log });
   if (env.DEV_MAILBOX) serveMailbox(app, db);
   if (!production) serveGraphiql(app);
   if (env.SERVE_SPAS) await serveSpas(app);
