@@ -65,6 +65,8 @@ export interface StripeDouble {
   };
   /** Every request seen, as "METHOD /path". */
   requests: string[];
+  /** The Idempotency-Key of every POST, in order. */
+  idempotencyKeys: string[];
   intents: Map<string, Intent>;
   refunds: Map<string, RefundObj>;
   /** Status new refunds get (Stripe test cards: succeeded). */
@@ -106,6 +108,7 @@ export async function startStripeDouble(): Promise<StripeDouble> {
   const refunds = new Map<string, RefundObj>();
   const idempotent = new Map<string, { body: string; status: number; response: unknown }>();
   const requests: string[] = [];
+  const idempotencyKeys: string[] = [];
   const sdk = new Stripe(DOUBLE_SECRET_KEY);
 
   const intent = (id: string) => {
@@ -228,6 +231,7 @@ export async function startStripeDouble(): Promise<StripeDouble> {
       const cacheKey =
         typeof key === 'string' && method === 'POST' ? `${url.pathname}|${key}` : null;
       if (cacheKey) {
+        idempotencyKeys.push(key as string);
         const seen = idempotent.get(cacheKey);
         if (seen && seen.body !== text)
           return fault(
@@ -270,6 +274,7 @@ export async function startStripeDouble(): Promise<StripeDouble> {
       STRIPE_API_URL: url,
     },
     requests,
+    idempotencyKeys,
     intents,
     refunds,
     refundOutcome: 'succeeded',

@@ -3,6 +3,7 @@ import { db, startApi } from '../../../test/api.js';
 import { createSeller, createUser } from '../../../test/accounts.js';
 import { balance, expectLedgerConsistent, resetPayments } from '../../../test/payments.js';
 import { cardPurchase, deliver, stripeSetup } from '../../../test/stripe-flow.js';
+import { startStripePayment } from './purchase-payments.js';
 
 describe('Stripe webhook', async () => {
   const { double, env } = await stripeSetup();
@@ -24,12 +25,18 @@ describe('Stripe webhook', async () => {
 
   it('creates the PaymentIntent once per payment (same idempotency key, same intent)', async () => {
     const p = await buy();
+    const intentsBefore = double.intents.size;
     expect(p.clientSecret).toMatch(/^pi_\w+_secret_/);
     expect(double.intents.get(p.intentId)).toMatchObject({
       amount: 5_000,
       currency: 'eur',
       metadata: { paymentId: p.payment.id, purchaseId: p.purchase.id },
     });
+    expect(double.idempotencyKeys).toContain(`payment:${p.payment.id}`);
+    // Called again (the browser retries): the stored secret, no second intent.
+    const again = await startStripePayment({ db, services: { env } as never }, p.payment.id);
+    expect(again.clientSecret).toBe(p.clientSecret);
+    expect(double.intents.size).toBe(intentsBefore);
   });
 
   it('payment_intent.succeeded marks the payment SUCCEEDED, the orders PAID and books the ledger', async () => {
