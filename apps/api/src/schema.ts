@@ -57,6 +57,11 @@ import { SellerFieldResolver, SellersResolver } from './modules/sellers/sellers.
 import { ShopResolver } from './modules/shop/shop.resolver.js';
 import { StatusResolver } from './modules/status/status.resolver.js';
 import { UsersResolver } from './modules/users/users.resolver.js';
+import {
+  WalletFieldResolver,
+  WalletResolver,
+  WithdrawalRequestFieldResolver,
+} from './modules/wallet/wallet.resolver.js';
 
 /** Every module's resolvers; a module is part of the API once listed here. */
 export const resolvers = [
@@ -103,6 +108,9 @@ export const resolvers = [
   DeliveryResolver,
   SellerShippingMethodsFieldResolver,
   ShippingMethodFieldResolver,
+  WalletResolver,
+  WalletFieldResolver,
+  WithdrawalRequestFieldResolver,
 ] as const;
 
 export async function buildApiSchema(): Promise<GraphQLSchema> {

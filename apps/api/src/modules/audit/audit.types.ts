@@ -25,6 +25,8 @@ export const AuditEventType = {
   SIGNING_KEY_ROTATED: 'SIGNING_KEY_ROTATED',
   API_KEY_CREATED: 'API_KEY_CREATED',
   API_KEY_REVOKED: 'API_KEY_REVOKED',
+  WALLET_CREDITED: 'WALLET_CREDITED',
+  WITHDRAWAL_DECIDED: 'WITHDRAWAL_DECIDED',
 } as const;
 export type AuditEventType = (typeof AuditEventType)[keyof typeof AuditEventType];
 registerEnumType(AuditEventType, { name: 'AuditEventType' });
