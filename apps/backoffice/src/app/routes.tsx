@@ -163,6 +163,55 @@ export const routes: RouteObject[] = [
             lazy: () => import('../features/imports'),
           },
           {
+            path: 'sellers/:sellerId/shipping',
+            handle: {
+              title: 'Shipping methods',
+              requires: requirements.shipping,
+            } satisfies RouteHandle,
+            lazy: () => import('../features/shipping'),
+          },
+          {
+            path: 'sellers/:sellerId/orders',
+            handle: { title: 'Orders', requires: requirements.orders } satisfies RouteHandle,
+            lazy: () => import('../features/orders'),
+          },
+          {
+            path: 'sellers/:sellerId/orders/:orderId',
+            handle: { title: 'Order', requires: requirements.orders } satisfies RouteHandle,
+            lazy: () => import('../features/orders/detail'),
+          },
+          {
+            path: 'sellers/:sellerId/counter-sale',
+            handle: {
+              title: 'Counter sale',
+              requires: requirements.counterSale,
+            } satisfies RouteHandle,
+            lazy: () => import('../features/counter-sale'),
+          },
+          {
+            path: 'sellers/:sellerId/coupons',
+            handle: { title: 'Coupons', requires: requirements.sellerCoupons } satisfies RouteHandle,
+            lazy: () => import('../features/coupons/seller'),
+          },
+          {
+            path: 'coupons',
+            handle: {
+              title: 'Platform coupons',
+              requires: requirements.platformCoupons,
+            } satisfies RouteHandle,
+            lazy: () => import('../features/coupons'),
+          },
+          {
+            path: 'tax-rates',
+            handle: { title: 'Tax rates', requires: requirements.taxRates } satisfies RouteHandle,
+            lazy: () => import('../features/tax-rates'),
+          },
+          {
+            path: 'wallets',
+            handle: { title: 'Wallets', requires: requirements.wallets } satisfies RouteHandle,
+            lazy: () => import('../features/wallets'),
+          },
+          {
             path: 'api-keys',
             handle: { title: 'API keys' } satisfies RouteHandle,
             lazy: () => import('../features/api-keys'),

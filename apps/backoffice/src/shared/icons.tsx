@@ -354,3 +354,61 @@ export function IconFileImport(props: IconProps) {
     </Icon>
   );
 }
+
+export function IconTruck(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M3 6h11v10H3zM14 10h4l3 3v3h-7" />
+      <circle cx="7" cy="18" r="1.8" />
+      <circle cx="17" cy="18" r="1.8" />
+    </Icon>
+  );
+}
+
+export function IconReceipt(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M6 3h12v18l-3-2-3 2-3-2-3 2z" />
+      <path d="M9 8h6M9 12h6M9 16h3" />
+    </Icon>
+  );
+}
+
+export function IconPercent(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M19 5L5 19" />
+      <circle cx="7" cy="7" r="2.5" />
+      <circle cx="17" cy="17" r="2.5" />
+    </Icon>
+  );
+}
+
+export function IconWallet(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M4 7a2 2 0 0 1 2-2h11v4" />
+      <path d="M4 7v11a2 2 0 0 0 2 2h14V9H6a2 2 0 0 1-2-2z" />
+      <circle cx="16" cy="14.5" r="1" />
+    </Icon>
+  );
+}
+
+export function IconCashRegister(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M4 13h16l-1 7H5z" />
+      <path d="M7 13V8h10v5M9 4h6v4H9z" />
+      <path d="M9 16.5h6" />
+    </Icon>
+  );
+}
+
+export function IconCoupon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M3 7h18v3a2 2 0 0 0 0 4v3H3v-3a2 2 0 0 0 0-4z" />
+      <path d="M14 7v10" strokeDasharray="2 2" />
+    </Icon>
+  );
+}

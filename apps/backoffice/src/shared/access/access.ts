@@ -79,4 +79,11 @@ export const requirements = {
   offerCreate: { permission: 'OFFERS_MANAGE', scope: 'seller' },
   inventory: { permission: 'INVENTORY_READ', scope: 'seller' },
   imports: { permission: 'PRODUCTS_MANAGE', scope: 'seller' },
+  shipping: { permission: 'SELLER_MANAGE', scope: 'seller' },
+  orders: { permission: 'ORDERS_READ', scope: 'seller' },
+  counterSale: { permission: 'ORDERS_PLACE_OFFLINE', scope: 'seller' },
+  sellerCoupons: { permission: 'COUPONS_MANAGE', scope: 'seller' },
+  taxRates: { permission: 'SETTINGS_MANAGE', scope: 'platform' },
+  platformCoupons: { permission: 'COUPONS_MANAGE', scope: 'platform' },
+  wallets: { permission: 'WALLETS_MANAGE', scope: 'platform' },
 } as const satisfies Record<string, Requirement>;

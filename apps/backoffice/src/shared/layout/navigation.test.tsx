@@ -2,7 +2,13 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import { SellerStoresDocument, type SellerStoresQuery } from '../../generated/graphql';
-import { adminViewer, greenGrocer, harbourBooks, salespersonViewer } from '../../test/fixtures';
+import {
+  adminViewer,
+  greenGrocer,
+  harbourBooks,
+  salespersonViewer,
+  viewer,
+} from '../../test/fixtures';
 import { dashboardMock, shellShopMock } from '../../test/mocks';
 import { renderApp } from '../../test/render';
 
@@ -60,6 +66,33 @@ function storesMock(): {
 }
 
 describe('permission-gated navigation', () => {
+  it('shows order, counter-sale, coupon and wallet screens only with their permissions', async () => {
+    const counter = viewer({
+      id: 'u-counter',
+      sellerAccess: [
+        {
+          seller: greenGrocer,
+          permissions: ['ORDERS_READ', 'ORDERS_PLACE_OFFLINE', 'PAYMENTS_COLLECT', 'STORES_READ'],
+        },
+      ],
+    });
+    const { unmount } = renderApp('/', {
+      viewer: counter,
+      mocks: [shellShopMock(), dashboardMock()],
+    });
+    await screen.findByRole('heading', { level: 1, name: 'Dashboard' });
+    expect(navLinks()).toEqual(['Dashboard', 'Orders', 'Counter sale', 'Stores', 'API keys']);
+    unmount();
+
+    const finance = viewer({
+      permissions: ['COUPONS_MANAGE', 'WALLETS_MANAGE'],
+      sellerAccess: [{ seller: greenGrocer, permissions: ['COUPONS_MANAGE'] }],
+    });
+    renderApp('/', { viewer: finance, mocks: [shellShopMock(), dashboardMock()] });
+    await screen.findByRole('heading', { level: 1, name: 'Dashboard' });
+    expect(navLinks()).toEqual(['Dashboard', 'Platform coupons', 'Wallets', 'Coupons', 'API keys']);
+  });
+
   it('shows a salesperson only their seller’s permitted screens', async () => {
     renderApp('/', { viewer: salespersonViewer, mocks: [shellShopMock(), dashboardMock()] });
     await screen.findByRole('heading', { level: 1, name: 'Dashboard' });
@@ -86,7 +119,9 @@ describe('permission-gated navigation', () => {
       'Roles',
       'Signing keys',
       'Audit log',
+      'Tax rates',
       'Shop profile',
+      'Shipping methods',
       'Stores',
       'Staff',
       'API keys',

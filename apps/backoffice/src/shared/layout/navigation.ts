@@ -2,7 +2,9 @@ import type { ComponentType } from 'react';
 
 import { requirements, type Access, type Requirement } from '../access/access';
 import {
+  IconCashRegister,
   IconCode,
+  IconCoupon,
   IconFileImport,
   IconFolders,
   IconGauge,
@@ -10,11 +12,15 @@ import {
   IconList,
   IconMapPin,
   IconPackage,
+  IconPercent,
+  IconReceipt,
   IconReport,
   IconShield,
   IconShop,
   IconTag,
+  IconTruck,
   IconUsers,
+  IconWallet,
   IconWarehouse,
 } from '../icons';
 
@@ -64,6 +70,19 @@ export function navSections(access: Access, sellerId: string | null): NavSection
           icon: IconFolders,
           requires: requirements.categories,
         },
+        {
+          to: '/tax-rates',
+          label: 'Tax rates',
+          icon: IconPercent,
+          requires: requirements.taxRates,
+        },
+        {
+          to: '/coupons',
+          label: 'Platform coupons',
+          icon: IconCoupon,
+          requires: requirements.platformCoupons,
+        },
+        { to: '/wallets', label: 'Wallets', icon: IconWallet, requires: requirements.wallets },
       ],
     },
   ];
@@ -74,6 +93,13 @@ export function navSections(access: Access, sellerId: string | null): NavSection
       id: 'seller',
       label: seller.seller.name,
       items: [
+        { to: `${base}/orders`, label: 'Orders', icon: IconReceipt, requires: requirements.orders },
+        {
+          to: `${base}/counter-sale`,
+          label: 'Counter sale',
+          icon: IconCashRegister,
+          requires: requirements.counterSale,
+        },
         {
           to: `${base}/profile`,
           label: 'Shop profile',
@@ -104,6 +130,18 @@ export function navSections(access: Access, sellerId: string | null): NavSection
           label: 'Import and export',
           icon: IconFileImport,
           requires: requirements.imports,
+        },
+        {
+          to: `${base}/shipping`,
+          label: 'Shipping methods',
+          icon: IconTruck,
+          requires: requirements.shipping,
+        },
+        {
+          to: `${base}/coupons`,
+          label: 'Coupons',
+          icon: IconCoupon,
+          requires: requirements.sellerCoupons,
         },
         { to: `${base}/stores`, label: 'Stores', icon: IconMapPin, requires: requirements.stores },
         { to: `${base}/staff`, label: 'Staff', icon: IconUsers, requires: requirements.staff },

@@ -1,0 +1,20 @@
+import { Badge } from '@mantine/core';
+
+import type { OrderStatus } from '../../../generated/graphql';
+import { ORDER_STATUS_LABELS, STATUS_COLORS } from './order-labels';
+
+export function OrderStatusBadge({ status }: { status: OrderStatus }) {
+  return (
+    <Badge variant="light" color={STATUS_COLORS[status]}>
+      {ORDER_STATUS_LABELS[status]}
+    </Badge>
+  );
+}
+
+export function PaidBadge({ paid }: { paid: boolean }) {
+  return (
+    <Badge variant="dot" color={paid ? 'teal' : 'orange'}>
+      {paid ? 'Paid' : 'Unpaid'}
+    </Badge>
+  );
+}
