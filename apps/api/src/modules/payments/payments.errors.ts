@@ -5,6 +5,8 @@
 export const PaymentErrorCode = {
   STRIPE_NOT_CONFIGURED: 'STRIPE_NOT_CONFIGURED',
   PAYMENT_NOT_FOUND: 'PAYMENT_NOT_FOUND',
+  /** Stripe could not be reached or refused the call; nothing was charged, try again. */
+  PROVIDER_UNAVAILABLE: 'PROVIDER_UNAVAILABLE',
   /** In store: the order's payment is not waiting to be collected (already paid or gone). */
   PAYMENT_NOT_PENDING: 'PAYMENT_NOT_PENDING',
   /** Refund of an order that was never paid. */

@@ -7,6 +7,7 @@ import type { Payment, PaymentMethod, PaymentStatus, Prisma } from '@bazaar/db';
 import type { Context } from '../../context.js';
 import { wallet } from '../wallet/ledger.js';
 import { type OrderShare, bookPurchasePayment } from './payment-ledger.js';
+import type { ProviderIntent } from './payment-provider.js';
 import { PaymentError } from './payments.errors.js';
 import { stripeProvider } from './stripe.provider.js';
 
@@ -107,16 +108,25 @@ export async function startStripePayment(
   const provider = stripeProvider(ctx.services.env);
   if (!provider)
     throw new PaymentError('STRIPE_NOT_CONFIGURED', 'Card payments are not available.');
-  const intent = await provider.createPaymentIntent({
-    amount: payment.amount,
-    currency: payment.currency,
-    idempotencyKey: payment.idempotencyKey,
-    metadata: {
-      paymentId: payment.id,
-      purpose: payment.purpose,
-      ...(payment.purchaseId ? { purchaseId: payment.purchaseId } : {}),
-    },
-  });
+  let intent: ProviderIntent;
+  try {
+    intent = await provider.createPaymentIntent({
+      amount: payment.amount,
+      currency: payment.currency,
+      idempotencyKey: payment.idempotencyKey,
+      metadata: {
+        paymentId: payment.id,
+        purpose: payment.purpose,
+        ...(payment.purchaseId ? { purchaseId: payment.purchaseId } : {}),
+      },
+    });
+  } catch (error) {
+    // Same key next time: a retry cannot create a second intent.
+    throw new PaymentError(
+      'PROVIDER_UNAVAILABLE',
+      `The card payment could not be started (${(error as Error).message}); try again.`,
+    );
+  }
   await ctx.db.prisma.payment.updateMany({
     where: { id: payment.id, providerRef: null },
     data: { providerRef: intent.id, clientSecret: intent.clientSecret },

@@ -184,6 +184,37 @@ describe('Stripe webhook', async () => {
     await expectLedgerConsistent();
   });
 
+  it('Stripe unreachable while re-reading: 500, nothing recorded, and the redelivery applies it', async () => {
+    const p = await buy();
+    const hook = double.webhook('payment_intent.succeeded', double.succeed(p.intentId));
+    double.down = true;
+    try {
+      expect(await deliver(api.app, hook)).toBe(500);
+    } finally {
+      double.down = false;
+    }
+    expect(await db.prisma.webhookEvent.count()).toBe(0);
+    expect(await orderStatuses(p.purchase.id)).toEqual(['PLACED', 'PLACED']);
+    expect(await deliver(api.app, hook)).toBe(200);
+    expect(await orderStatuses(p.purchase.id)).toEqual(['PAID', 'PAID']);
+  });
+
+  it('events about intents that are not ours are recorded and ignored', async () => {
+    const hook = double.webhook('payment_intent.succeeded', {
+      id: 'pi_elsewhere',
+      object: 'payment_intent',
+    });
+    double.intents.set('pi_elsewhere', {
+      ...double.intents.values().next().value!,
+      id: 'pi_elsewhere',
+      metadata: {},
+      status: 'succeeded',
+    });
+    expect(await deliver(api.app, hook)).toBe(200);
+    expect(await db.prisma.webhookEvent.count()).toBe(1);
+    expect(await db.prisma.ledgerEntry.count()).toBe(0);
+  });
+
   it('keeps JSON parsing for GraphQL', async () => {
     const result = await api.graphql('{ __typename }');
     expect(result.data).toEqual({ __typename: 'Query' });

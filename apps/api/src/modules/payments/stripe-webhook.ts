@@ -99,8 +99,13 @@ export async function registerStripeWebhook(
           .code(400)
           .send({ code: 'BAD_SIGNATURE', message: 'The signature does not match.' });
       }
-      // An error answers 500: Stripe delivers the event again later.
-      await handleStripeEvent(deps, event);
+      try {
+        await handleStripeEvent(deps, event);
+      } catch (error) {
+        // Nothing was recorded: Stripe delivers the event again later.
+        request.log.error({ err: error, eventId: event.id }, 'Stripe event not applied');
+        return reply.code(500).send({ code: 'RETRY_LATER', message: 'Try again later.' });
+      }
       return reply.code(200).send({ received: true });
     });
   });

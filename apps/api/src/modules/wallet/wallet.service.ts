@@ -100,7 +100,8 @@ export async function topUp(ctx: Context, input: WalletTopUpInput) {
     };
     return { payment: session, errors: [] };
   } catch (error) {
-    if (!(error instanceof PaymentError)) ctx.log.warn({ err: error }, 'Stripe top-up failed');
+    if (!(error instanceof PaymentError)) throw error;
+    ctx.log.warn({ err: error }, 'Stripe top-up could not start');
     errors.add('PAYMENT_FAILED', 'The card payment could not be started; try again.');
     return fail();
   }

@@ -243,6 +243,23 @@ describe('wallet', async () => {
     await expectLedgerConsistent();
   });
 
+  it('a top-up started while Stripe is down fails with PAYMENT_FAILED; the retry creates one intent', async () => {
+    const { user, client } = await shopper();
+    const input = { amount: 1_500, currency: 'EUR', idempotencyKey: 'top-up-key-down' };
+    double.down = true;
+    try {
+      const failed = (await client.graphql(TOP_UP, { input })).data!.walletTopUp;
+      expect(failed).toEqual({ payment: null, errors: [{ code: 'PAYMENT_FAILED', field: null }] });
+    } finally {
+      double.down = false;
+    }
+    const before = double.intents.size;
+    const retried = (await client.graphql(TOP_UP, { input })).data!.walletTopUp;
+    expect(retried.errors).toEqual([]);
+    expect(double.intents.size).toBe(before + 1);
+    expect(await db.prisma.payment.count({ where: { payerId: user.id } })).toBe(1);
+  });
+
   it('without Stripe, top-ups answer STRIPE_NOT_CONFIGURED', async () => {
     const plain = await startApi();
     const user = await createUser('nostripe@wallet.test');
