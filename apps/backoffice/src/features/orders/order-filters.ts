@@ -4,7 +4,7 @@ import type {
   PaymentMethod,
   SalesChannel,
 } from '../../generated/graphql';
-import { dateInputToIso } from '../../shared/format/date';
+import { dateInputToIso, dateInputValue } from '../../shared/format/date';
 import { ORDER_STATUS_LABELS } from './components/order-labels';
 
 /**
@@ -73,12 +73,18 @@ export function toOrderFilter(values: OrderFilterValues): OrderFilter | null {
   const filter: OrderFilter = {};
   if (values.status.length > 0) filter.status = values.status;
   if (values.from) filter.placedFrom = dateInputToIso(values.from);
-  if (values.to) filter.placedTo = dateInputToIso(values.to, { endOfDay: true });
+  // placedTo is exclusive: the start of the day after the last one shown.
+  if (values.to) filter.placedTo = dateInputToIso(nextDay(values.to));
   if (values.store) filter.storeId = values.store;
   if (values.payment) filter.paymentMethod = values.payment;
   if (values.channel) filter.channel = values.channel;
   if (values.number) filter.number = Number(values.number);
   return Object.keys(filter).length > 0 ? filter : null;
+}
+
+function nextDay(value: string): string {
+  const [y, m, d] = value.split('-').map(Number);
+  return dateInputValue(1, new Date(y ?? 0, (m ?? 1) - 1, d ?? 1));
 }
 
 export function hasOrderFilters(values: OrderFilterValues): boolean {

@@ -23,6 +23,8 @@ export const AUDIT_EVENT_TYPES = {
   SIGNING_KEY_ROTATED: 'Signing key rotated',
   API_KEY_CREATED: 'API key created',
   API_KEY_REVOKED: 'API key revoked',
+  WALLET_CREDITED: 'Wallet credited',
+  WITHDRAWAL_DECIDED: 'Withdrawal decided',
 } as const satisfies Record<AuditEventType, string>;
 
 /** Events that deserve a second look. */
