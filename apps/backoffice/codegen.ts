@@ -10,8 +10,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
  */
 const config: CodegenConfig = {
   overwrite: true,
-  // pending-contract.graphql: issue 5 fields the API has not emitted yet (delete when it has).
-  schema: ['../../packages/schema/schema.graphql', 'pending-contract.graphql'],
+  schema: '../../packages/schema/schema.graphql',
   documents: ['src/**/*.graphql'],
   generates: {
     'src/generated/graphql.ts': {
