@@ -8,6 +8,7 @@ import { createIdentityLoaders } from './modules/identity/identity.loaders.js';
 import { createImportLoaders } from './modules/imports/imports.loaders.js';
 import { createInventoryLoaders } from './modules/inventory/inventory.loaders.js';
 import { createOfferLoaders } from './modules/offers/offers.loaders.js';
+import { createOrderLoaders } from './modules/orders/orders.loaders.js';
 import { createSearchLoaders } from './modules/search/search.loaders.js';
 import { createSellerLoaders } from './modules/sellers/sellers.loaders.js';
 import { createShopLoaders } from './modules/shop/shop.loaders.js';
@@ -27,6 +28,7 @@ export function createLoaders(prisma: PrismaClient) {
     search: createSearchLoaders(prisma),
     cart: createCartLoaders(prisma),
     delivery: createDeliveryLoaders(prisma),
+    orders: createOrderLoaders(prisma),
   };
 }
 

@@ -13,6 +13,11 @@ import { AuditResolver } from './modules/audit/audit.resolver.js';
 import { CartLineFieldResolver, CartResolver } from './modules/cart/cart.resolver.js';
 import { CatalogResolver } from './modules/catalog/catalog.resolver.js';
 import {
+  CheckoutGroupFieldResolver,
+  CheckoutResolver,
+} from './modules/checkout/checkout.resolver.js';
+import { CouponFieldResolver, CouponsResolver } from './modules/coupons/coupons.resolver.js';
+import {
   DeliveryResolver,
   SellerShippingMethodsFieldResolver,
   ShippingMethodFieldResolver,
@@ -52,6 +57,13 @@ import {
   ProductOffersFieldResolver,
   VariantOffersFieldResolver,
 } from './modules/offers/offers.resolver.js';
+import {
+  CategorySpendingFieldResolver,
+  OrderFieldResolver,
+  OrderLineFieldResolver,
+  PurchaseFieldResolver,
+} from './modules/orders/order.field-resolver.js';
+import { OrdersResolver } from './modules/orders/orders.resolver.js';
 import { CategoryProductCountResolver, SearchResolver } from './modules/search/search.resolver.js';
 import { SellerFieldResolver, SellersResolver } from './modules/sellers/sellers.resolver.js';
 import { ShopResolver } from './modules/shop/shop.resolver.js';
@@ -108,6 +120,15 @@ export const resolvers = [
   DeliveryResolver,
   SellerShippingMethodsFieldResolver,
   ShippingMethodFieldResolver,
+  CouponsResolver,
+  CouponFieldResolver,
+  CheckoutResolver,
+  CheckoutGroupFieldResolver,
+  OrdersResolver,
+  PurchaseFieldResolver,
+  OrderFieldResolver,
+  OrderLineFieldResolver,
+  CategorySpendingFieldResolver,
   WalletResolver,
   WalletFieldResolver,
   WithdrawalRequestFieldResolver,

@@ -24,6 +24,7 @@ import { localeFromHeader } from './common/i18n/locale.js';
 import type { Env } from './env.js';
 import { startPriceScheduleJob } from './modules/offers/price-schedule.job.js';
 import { startReservationExpiryJob } from './modules/inventory/reservation-expiry.job.js';
+import { startUnpaidOrderExpiryJob } from './modules/orders/unpaid-expiry.job.js';
 import { searchEngines } from './modules/search/search.registry.js';
 import { startSearchIndexer } from './modules/search/search.indexer.js';
 import { createImportWorker } from './modules/imports/import.job.js';
@@ -51,6 +52,8 @@ export interface ServerOptions {
   indexSearch?: boolean;
   /** Reconcile Stripe payments and refunds from this process (default: as deliverMail; tests run the job themselves). */
   reconcilePayments?: boolean;
+  /** Cancel orders unpaid past their deadline from this process (default: as deliverMail; tests run the job themselves). */
+  expireUnpaidOrders?: boolean;
 }
 
 export async function createServer({
@@ -64,6 +67,7 @@ export async function createServer({
   expireReservations = deliverMail,
   indexSearch = deliverMail,
   reconcilePayments = deliverMail,
+  expireUnpaidOrders = deliverMail,
 }: ServerOptions): Promise<FastifyInstance> {
   const production = env.NODE_ENV === 'production';
   const app = Fastify({
@@ -105,6 +109,11 @@ export async function createServer({
     app.addHook('onReady', async () => {
       stopReservationExpiry = startReservationExpiryJob(db, app.log);
     });
+  let stopUnpaidOrderExpiry: () => Promise<void> = async () => {};
+  if (expireUnpaidOrders)
+    app.addHook('onReady', async () => {
+      stopUnpaidOrderExpiry = startUnpaidOrderExpiryJob(db, app.log);
+    });
   let stopPaymentReconciliation: () => Promise<void> = async () => {};
   if (reconcilePayments)
     app.addHook('onReady', async () => {
@@ -125,6 +134,7 @@ export async function createServer({
     await stopSearchIndexer();
     await stopPriceSchedules();
     await stopReservationExpiry();
+    await stopUnpaidOrderExpiry();
     await stopPaymentReconciliation();
     await authorizer.stop();
   });

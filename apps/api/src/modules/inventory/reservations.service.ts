@@ -21,6 +21,8 @@ import { StockMovementReason } from './inventory.types.js';
 export interface ReserveLine {
   offerId: string;
   quantity: number;
+  /** This line's hold reference when it differs from the input's (e.g. one order of a purchase). */
+  reference?: string;
 }
 
 export interface ReserveInput {
@@ -28,6 +30,8 @@ export interface ReserveInput {
   reference: string;
   expiresAt: Date;
   lines: readonly ReserveLine[];
+  /** Hold only at these locations (a store counter's sale); default: any of the offer's. */
+  locationIds?: readonly string[];
 }
 
 export const ReservationCodes = {
@@ -75,10 +79,12 @@ export async function reserveStock(
 ): Promise<StockReservation[]> {
   // One line per offer, in a fixed order so concurrent multi-line holds lock levels alike.
   const wanted = new Map<string, number>();
+  const references = new Map<string, string>();
   const invalid: string[] = [];
   for (const line of input.lines) {
     if (!Number.isSafeInteger(line.quantity) || line.quantity <= 0) invalid.push(line.offerId);
     wanted.set(line.offerId, (wanted.get(line.offerId) ?? 0) + line.quantity);
+    if (line.reference) references.set(line.offerId, line.reference);
   }
   if (invalid.length || [...wanted.values()].some((q) => q > MAX_QUANTITY))
     throw new StockShortError(
@@ -89,7 +95,9 @@ export async function reserveStock(
   const short: string[] = [];
   const held: { levelId: string; offerId: string; quantity: number }[] = [];
   for (const [offerId, quantity] of [...wanted].sort(([a], [b]) => a.localeCompare(b))) {
-    const taken = isUuid(offerId) ? await holdOffer(tx, offerId, quantity) : null;
+    const taken = isUuid(offerId)
+      ? await holdOffer(tx, offerId, quantity, input.locationIds)
+      : null;
     if (taken) held.push(...taken.map((t) => ({ ...t, offerId })));
     else short.push(offerId);
   }
@@ -99,7 +107,7 @@ export async function reserveStock(
     id: randomUUID(),
     stockLevelId: h.levelId,
     quantity: h.quantity,
-    reference: input.reference,
+    reference: references.get(h.offerId) ?? input.reference,
     expiresAt: input.expiresAt,
   }));
   await tx.stockReservation.createMany({ data: rows });
@@ -123,13 +131,17 @@ async function holdOffer(
   tx: Prisma.TransactionClient,
   offerId: string,
   quantity: number,
+  locationIds?: readonly string[],
 ): Promise<{ levelId: string; quantity: number }[] | null> {
+  const onlyAt = locationIds
+    ? Prisma.sql`AND sl.location_id = ANY(${[...locationIds]}::uuid[])`
+    : Prisma.empty;
   // A plan only: what is available is read without locks, and each hold below
   // re-checks it atomically.
   const levels = await tx.$queryRaw<LevelRow[]>`
     SELECT sl.id::text AS id, greatest(sl.on_hand - sl.reserved, 0)::int AS available, sl.backorder
       FROM stock_levels sl JOIN stock_locations l ON l.id = sl.location_id
-     WHERE sl.offer_id = ${offerId}::uuid
+     WHERE sl.offer_id = ${offerId}::uuid ${onlyAt}
      ORDER BY (l.kind = 'WAREHOUSE') DESC, l.created_at, sl.id`;
   if (!levels.length) return null;
   // Backorder levels (the offer's flag, copied on every level) take any quantity.
@@ -231,6 +243,43 @@ export async function consumeReservations(
         onHandAfter: level.onHand,
         reason: StockMovementReason.SOLD,
         note: `Reservation ${reference}`.slice(0, 500),
+        actorId,
+      })),
+    });
+  await publishForOffers(
+    tx,
+    levels.map((l) => l.offerId),
+  );
+  return levels.reduce((sum, l) => sum + l.quantity, 0);
+}
+
+/**
+ * Puts the stock a cancelled sale consumed back on hand (a RECEIVED movement
+ * per level with `note`). The caller calls it once per sale (the order's
+ * cancellation is guarded by its status). Returns the quantity put back.
+ */
+export async function restockConsumed(
+  tx: Prisma.TransactionClient,
+  reference: string,
+  actorId: string | null,
+  note: string,
+): Promise<number> {
+  const levels = await tx.$queryRaw<ChangedLevel[]>`
+    WITH back AS (
+      SELECT stock_level_id, sum(quantity)::int AS quantity FROM stock_reservations
+       WHERE reference = ${reference} AND status = 'CONSUMED' GROUP BY stock_level_id)
+    UPDATE stock_levels sl SET on_hand = sl.on_hand + back.quantity, updated_at = now()
+      FROM back WHERE sl.id = back.stock_level_id
+    RETURNING sl.id::text AS id, sl.offer_id::text AS "offerId", sl.on_hand AS "onHand",
+              back.quantity`;
+  if (levels.length)
+    await tx.stockMovement.createMany({
+      data: levels.map((level) => ({
+        stockLevelId: level.id,
+        delta: level.quantity,
+        onHandAfter: level.onHand,
+        reason: StockMovementReason.RECEIVED,
+        note: note.slice(0, 500),
         actorId,
       })),
     });

@@ -36,8 +36,9 @@ export async function moveOrders(tx: Tx, move: Move): Promise<MovedOrder[]> {
        WHERE o.id = c.id AND o.status = c.status
       RETURNING o.id, c.status AS from_status, o.seller_id, o.purchase_id),
     logged AS (
-      INSERT INTO order_transitions (id, order_id, from_status, to_status, actor_id, reason)
-      SELECT gen_random_uuid(), id, from_status, ${move.to}::"OrderStatus", ${move.actorId}::uuid, ${move.reason}
+      INSERT INTO order_transitions (id, order_id, from_status, to_status, actor_id, reason, created_at)
+      SELECT gen_random_uuid(), id, from_status, ${move.to}::"OrderStatus", ${move.actorId}::uuid, ${move.reason},
+             clock_timestamp()
         FROM moved)
     SELECT id::text AS id, from_status::text AS "from", seller_id::text AS "sellerId",
            purchase_id::text AS "purchaseId"
