@@ -175,6 +175,22 @@ describe('refunds', async () => {
     await expectLedgerConsistent();
   });
 
+  it('Stripe: charge.refunded completes the pending refunds of its PaymentIntent', async () => {
+    const p = await paidCardPurchase();
+    double.refundOutcome = 'pending';
+    const pending = await refund(p.orders[0]!.id, 700, 'k1');
+    await sendRefunds(deps, [pending.id]);
+    const ref = (await db.prisma.refund.findUniqueOrThrow({ where: { id: pending.id } }))
+      .providerRef!;
+    double.settleRefund(ref, 'succeeded');
+    const charge = { id: 'ch_test', object: 'charge', payment_intent: p.intentId, refunded: false };
+    expect(await deliver(api.app, double.webhook('charge.refunded', charge))).toBe(200);
+    expect((await db.prisma.refund.findUniqueOrThrow({ where: { id: pending.id } })).status).toBe(
+      'SUCCEEDED',
+    );
+    expect(await balance('STRIPE_CLEARING')).toBe(-2_300);
+  });
+
   it('Stripe: a pending refund completes on its webhook; a failed one gives the amount back', async () => {
     const p = await paidCardPurchase();
     double.refundOutcome = 'pending';
