@@ -214,7 +214,7 @@ describe('orders', async () => {
   it('refunds part of a paid order once per key, never more than is left', async () => {
     const { order, staff, user } = await placed();
     const before = await balance('WALLET', { userId: user.id }, CURRENCY);
-    const refund = (amount: number, idempotencyKey = randomUUID()) =>
+    const refund = (amount: number, idempotencyKey: string = randomUUID()) =>
       actions.refundOrderAction(staff, {
         id: order.id,
         amount,
