@@ -1,3 +1,6 @@
+// Route module for /coupons, the platform's coupons (lazy-loaded by app/routes.tsx).
+import { CouponsView } from './views/coupons-view';
+
 export function Component() {
-  return null;
+  return <CouponsView sellerId={null} />;
 }

@@ -1,3 +1,6 @@
+// Route module for /wallets (lazy-loaded by app/routes.tsx).
+import { WalletsView } from './views/wallets-view';
+
 export function Component() {
-  return null;
+  return <WalletsView />;
 }

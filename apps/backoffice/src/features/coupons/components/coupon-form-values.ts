@@ -1,4 +1,8 @@
-import type { CouponForm_CouponFragment, CouponInput, CouponKind } from '../../../generated/graphql';
+import type {
+  CouponForm_CouponFragment,
+  CouponInput,
+  CouponKind,
+} from '../../../generated/graphql';
 import { localDateTimeToIso } from '../../offers/datetime';
 import {
   fromMinorUnits,

@@ -1,6 +1,7 @@
 import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { Button, SimpleGrid } from '@mantine/core';
+import type { ReactNode } from 'react';
 
 import { DashboardDocument } from '../../../generated/graphql';
 import { toast } from '../../../shared/feedback/toast';
@@ -11,7 +12,8 @@ import { CardGridSkeleton } from '../../../shared/states/loading';
 import { ApiStatusCard } from '../components/api-status-card';
 import { ShopCard } from '../components/shop-card';
 
-export function DashboardView() {
+/** `sellerCards`: cards of the current seller, when the viewer works for one. */
+export function DashboardView({ sellerCards }: { sellerCards?: ReactNode } = {}) {
   // Always ask the API: a status page must not answer from the cache.
   const { data, error, refetch, networkStatus } = useQuery(DashboardDocument, {
     fetchPolicy: 'cache-and-network',
@@ -58,6 +60,7 @@ export function DashboardView() {
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <ApiStatusCard apiStatus={data.apiStatus} />
           <ShopCard shop={data.shop} />
+          {sellerCards}
         </SimpleGrid>
       )}
     </>
