@@ -3,13 +3,16 @@ import { accountRoutes } from '../features/account';
 import { authRoutes } from '../features/auth';
 import { cartRoutes } from '../features/cart';
 import { catalogRoutes } from '../features/catalog';
+import { checkoutRoutes } from '../features/checkout';
 import { homeRoutes } from '../features/home';
 import { notFoundRoutes } from '../features/not-found';
 import { productRoutes } from '../features/product';
 import { profileRoutes } from '../features/profile';
+import { purchasesRoutes } from '../features/purchases';
 import { sellerRoutes } from '../features/seller';
 import { ShellView } from '../features/shell/views/shell-view';
 import { statusRoutes } from '../features/status';
+import { walletRoutes } from '../features/wallet';
 import { AppLoading } from './app-loading';
 import { RootError, RouteError } from './route-error';
 
@@ -40,6 +43,9 @@ export const routes: RouteObject[] = [
           ...catalogRoutes,
           ...productRoutes,
           ...cartRoutes,
+          ...checkoutRoutes,
+          ...purchasesRoutes,
+          ...walletRoutes,
           ...notFoundRoutes,
         ],
       },

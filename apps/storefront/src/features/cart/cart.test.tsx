@@ -197,9 +197,7 @@ describe('cart page', () => {
     expect(
       screen.getByText('Items that cannot be bought now are not in the subtotal.'),
     ).toBeTruthy();
-    // Checkout is the next slice: no button pretends to it.
-    expect(screen.queryByRole('button', { name: /checkout/i })).toBeNull();
-    expect(screen.queryByRole('link', { name: /checkout/i })).toBeNull();
+    expect(screen.getByRole('link', { name: 'Checkout' }).getAttribute('href')).toBe('/checkout');
   });
 
   it('updates a quantity with the stepper and the input, and shows payload errors on the line', async () => {

@@ -15,6 +15,7 @@ import { AddressBookSection } from './address-book-section';
 import { EmailSection } from './email-section';
 import { PasswordSection } from './password-section';
 import { ProfileSection } from './profile-section';
+import { OrdersSection, SpendingSection } from './spending-section';
 import styles from './account-view.module.css';
 
 /** /account: the signed-in user's profile, e-mail, password, addresses and shops. */
@@ -84,6 +85,8 @@ function AccountPage() {
       <AccountSection title="Password">
         <PasswordSection user={user} />
       </AccountSection>
+      <OrdersSection />
+      <SpendingSection />
       <AddressBookSection addresses={viewer.addresses} />
       <AccountSection title="Your shop">
         <ShopSummary viewer={viewer} />

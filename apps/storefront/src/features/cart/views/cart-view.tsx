@@ -14,11 +14,14 @@ import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
 import { useRetry } from '../../../shared/hooks/use-retry';
 import { Container } from '../../../shared/layout/container';
 import { Button } from '../../../shared/ui/button';
+import { buttonClassName } from '../../../shared/ui/button-class';
 import { ErrorState } from '../../../shared/ui/error-state';
 import { LoadingState } from '../../../shared/ui/loading-state';
 import { CartLine } from '../components/cart-line';
 import styles from '../components/cart.module.css';
+import { cartMessages } from '../messages';
 import { groupBySeller } from '../warnings';
+import { useMessages } from '../../../shared/i18n/messages';
 
 const UPDATE_MESSAGES: Partial<Record<string, string>> = {
   NOT_FOUND: 'This item is no longer in your cart.',
@@ -38,6 +41,7 @@ function messagesOf(errors: readonly PayloadError[]): string[] {
  */
 export function CartView() {
   useDocumentTitle('Your cart');
+  const m = useMessages(cartMessages);
   const { data, error, refetch } = useQuery(CartPageDocument, {
     fetchPolicy: 'cache-and-network',
   });
@@ -179,6 +183,11 @@ export function CartView() {
       {blocked ? (
         <p className={styles.note}>Items that cannot be bought now are not in the subtotal.</p>
       ) : null}
+      <p className={styles.checkout}>
+        <Link to="/checkout" className={buttonClassName('primary')}>
+          {m.checkout}
+        </Link>
+      </p>
     </Container>
   );
 }
