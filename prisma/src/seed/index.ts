@@ -3,6 +3,7 @@ import { syncBuiltInRoles } from '../built-in-roles.js';
 import type { PrismaClient } from '../generated/client/client.js';
 import { DATA_DIR } from '../local-database.js';
 import { seedCatalog } from './catalog.js';
+import { seedCommerce } from './commerce.js';
 import { SCALES, type Scale } from './scale.js';
 import { seedSettings } from './settings.js';
 import { seedSellers } from './sellers.js';
@@ -40,6 +41,9 @@ export async function seed(
     mediaDir: options.mediaDir ?? `${DATA_DIR}/media`,
     referenceDate: REFERENCE_DATE,
   });
+  const commerceFaker = new Faker({ locale: [en], seed: SEED + 2 });
+  commerceFaker.setDefaultRefDate(REFERENCE_DATE);
+  await seedCommerce(prisma, commerceFaker);
 }
 
 /** Seeds only a database that has no users yet; returns whether it did. */

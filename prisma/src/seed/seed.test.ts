@@ -277,6 +277,43 @@ describe('demo data', () => {
     expect(await snapshot()).toEqual(first);
   });
 
+  it('gives sellers shipping methods, countries tax rates, WELCOME10 and the demo shopper an address and 500.00', async () => {
+    await seed(db.prisma, 'small', options);
+    const sellers = await db.prisma.seller.findMany({ include: { shippingMethods: true } });
+    for (const seller of sellers)
+      expect(seller.shippingMethods.map((m) => m.kind).sort()).toEqual([
+        'BY_WEIGHT',
+        'FLAT',
+        'FLAT',
+      ]);
+    const countries = await db.prisma.store.findMany({
+      distinct: ['country'],
+      select: { country: true },
+    });
+    const rates = await db.prisma.taxRate.findMany();
+    for (const { country } of countries) expect(rates.map((r) => r.country)).toContain(country);
+    expect(rates.some((r) => r.rateBp === 0)).toBe(true);
+    expect(await db.prisma.coupon.findUnique({ where: { code: 'welcome10' } })).toMatchObject({
+      kind: 'PERCENTAGE',
+      percentBp: 1_000,
+      sellerId: null,
+    });
+    const shopper = await db.prisma.user.findUniqueOrThrow({
+      where: { email: 'shopper@bazaar.test' },
+      include: { addresses: true },
+    });
+    expect(shopper.addresses.filter((a) => a.isDefault)).toHaveLength(1);
+    const wallet = await db.prisma.ledgerAccount.findFirstOrThrow({
+      where: { kind: 'WALLET', userId: shopper.id, currency: 'USD' },
+    });
+    expect(wallet.balance).toBe(50_000n);
+    const booked = await db.prisma.ledgerTransaction.findUniqueOrThrow({
+      where: { kind_reference: { kind: 'ADMIN_CREDIT', reference: `seed:${shopper.id}` } },
+      include: { entries: true },
+    });
+    expect(booked.entries.reduce((sum, e) => sum + e.amount, 0n)).toBe(0n);
+  });
+
   it('seeds only an empty database', async () => {
     expect(await seedIfEmpty(db.prisma, 'small', options)).toBe(true);
     expect(await seedIfEmpty(db.prisma, 'small', options)).toBe(false);
