@@ -244,14 +244,14 @@ describe('counter sale', () => {
       },
     };
     renderSale([stores, offersMock], salesViewer);
-    const store = (await screen.findAllByLabelText(/^Store/)).find(
-      (el) => el.tagName === 'INPUT' && (el as HTMLInputElement).type !== 'hidden',
-    )!;
+    const store = await screen.findByRole('combobox', { name: /^Store/ });
     fireEvent.change(screen.getByLabelText('Find an item'), { target: { value: 'apple' } });
     const results = await screen.findByRole('table', { name: 'Matching offers' });
     expect(within(results).getByText('Choose a store')).toBeTruthy();
     fireEvent.click(within(results).getByRole('button', { name: 'Add Apples, 1 kg' }));
     fireEvent.click(screen.getByRole('button', { name: 'Place order' }));
     expect(errorOf(store)).toBe('Choose the store you sell at.');
+    fireEvent.change(store, { target: { value: 'st-baixa' } });
+    expect(await within(results).findByText('3 in this store')).toBeTruthy();
   });
 });

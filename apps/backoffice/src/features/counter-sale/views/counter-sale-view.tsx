@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, Card, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
 
@@ -127,13 +127,14 @@ export function CounterSaleView({ sellerId }: { sellerId: string }) {
                     Selling at <strong>{fixedStore.name}</strong>
                   </Text>
                 ) : (
-                  <Select
+                  <NativeSelect
                     label="Store"
                     required
-                    placeholder="Where the sale happens"
-                    data={stores.map((s) => ({ value: s.id, label: s.name }))}
+                    data={[
+                      { value: '', label: 'Choose the store you sell at' },
+                      ...stores.map((s) => ({ value: s.id, label: s.name })),
+                    ]}
                     {...form.getInputProps('storeId')}
-                    onChange={(value) => form.setFieldValue('storeId', value ?? '')}
                   />
                 )}
                 <OfferSearch sellerId={sellerId} storeId={form.values.storeId} onAdd={add} />
