@@ -14,6 +14,8 @@ export interface SellerChoice {
 
 export interface SellerGroupProps {
   group: CheckoutSellerGroupFragment;
+  /** The shopper's choice for this seller, shown at once while the quote follows it. */
+  choice?: SellerChoice | undefined;
   onChoose: (sellerId: string, choice: SellerChoice) => void;
   problems: readonly string[];
   lineProblems: Readonly<Record<string, string[]>>;
@@ -23,6 +25,7 @@ export interface SellerGroupProps {
 /** One seller's part of the order: its lines, delivery or pick-up, and its totals. */
 export function SellerGroup({
   group,
+  choice,
   onChoose,
   problems,
   lineProblems,
@@ -31,6 +34,11 @@ export function SellerGroup({
   const m = useMessages(checkoutMessages);
   const id = useId();
   const { seller } = group;
+  const fulfilment = choice?.fulfilment ?? group.fulfilment;
+  const shippingMethodId =
+    choice?.fulfilment === 'DELIVERY' ? (choice.shippingMethodId ?? null) : group.shippingMethodId;
+  const pickupStoreId =
+    choice?.fulfilment === 'PICKUP' ? (choice.pickupStoreId ?? null) : group.pickupStoreId;
   const chooseDelivery = (shippingMethodId: string) =>
     onChoose(seller.id, { fulfilment: 'DELIVERY', shippingMethodId });
   const choosePickup = (pickupStoreId: string | null) =>
@@ -62,10 +70,7 @@ export function SellerGroup({
             <input
               type="radio"
               name={`${id}-fulfilment`}
-              checked={
-                group.fulfilment === 'DELIVERY' &&
-                group.shippingMethodId === option.shippingMethod.id
-              }
+              checked={fulfilment === 'DELIVERY' && shippingMethodId === option.shippingMethod.id}
               onChange={() => chooseDelivery(option.shippingMethod.id)}
             />
             <span className={styles.optionText}>
@@ -85,20 +90,20 @@ export function SellerGroup({
             <input
               type="radio"
               name={`${id}-fulfilment`}
-              checked={group.fulfilment === 'PICKUP'}
-              onChange={() => choosePickup(group.pickupStoreId ?? group.pickupStores[0]!.id)}
+              checked={fulfilment === 'PICKUP'}
+              onChange={() => choosePickup(pickupStoreId ?? group.pickupStores[0]!.id)}
             />
             <span>{m.pickup}</span>
           </label>
         ) : (
           <p className={styles.muted}>{m.noPickupStores}</p>
         )}
-        {group.fulfilment === 'PICKUP' && group.pickupStores.length ? (
+        {fulfilment === 'PICKUP' && group.pickupStores.length ? (
           <SelectField
             label={m.pickupStore}
             name={`${id}-store`}
             required
-            value={group.pickupStoreId ?? ''}
+            value={pickupStoreId ?? ''}
             onChange={(event) => choosePickup(event.target.value || null)}
           >
             <option value="">{m.chooseStore}</option>

@@ -257,6 +257,7 @@ function CheckoutForm({ addresses }: { addresses: readonly CheckoutAddressOption
             <SellerGroup
               key={group.seller.id}
               group={group}
+              choice={choices.sellers[group.seller.id]}
               onChoose={chooseSeller}
               problems={placed.bySeller[group.seller.id] ?? []}
               lineProblems={placed.byLine}
