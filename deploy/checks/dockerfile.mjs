@@ -59,28 +59,40 @@ const workspaceDirs = () =>
     .concat(['prisma', 'e2e'])
     .filter((dir) => existsSync(`${ROOT}${dir}/package.json`));
 
-/** Bare runtime imports of apps/api/src (type-only imports and tests excluded). */
+/**
+ * Packages the API loads at run time: bare imports reached from its entry
+ * points (main.ts and the CLIs) through relative imports, type-only ones
+ * excluded. Test helpers that nothing at run time imports do not count.
+ */
 function apiRuntimeImports() {
   const found = new Set();
-  const walk = (dir) => {
-    for (const entry of readdirSync(`${ROOT}${dir}`, { withFileTypes: true })) {
-      const path = `${dir}/${entry.name}`;
-      if (entry.isDirectory()) walk(path);
-      else if (path.endsWith('.ts') && !path.endsWith('.test.ts')) {
-        const source = read(path);
-        for (const match of source.matchAll(
-          /^(?:import|export)\s+(?!type\b)[^;]*?from\s+'([^'.][^']*)'/gms,
-        )) {
-          const spec = match[1];
-          if (spec.startsWith('node:')) continue;
-          found.add(
-            spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0],
-          );
-        }
+  const seen = new Set();
+  const pending = [
+    'apps/api/src/main.ts',
+    ...readdirSync(`${ROOT}apps/api/src/cli`)
+      .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
+      .map((file) => `apps/api/src/cli/${file}`),
+  ];
+  const statement =
+    /^(?:import|export)\s+(?!type\b)[^;]*?from\s+'([^']+)'|^import\s+'([^']+)'|\bimport\(\s*'([^']+)'\s*\)/gms;
+  while (pending.length) {
+    const file = pending.pop();
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const match of read(file).matchAll(statement)) {
+      const spec = match[1] ?? match[2] ?? match[3];
+      if (spec.startsWith('node:')) continue;
+      if (spec.startsWith('.')) {
+        const base = posix.join(posix.dirname(file), spec).replace(/\.js$/, '');
+        const next = [`${base}.ts`, `${base}/index.ts`].find((candidate) =>
+          existsSync(`${ROOT}${candidate}`),
+        );
+        if (next) pending.push(next);
+        continue;
       }
+      found.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]);
     }
-  };
-  walk('apps/api/src');
+  }
   return found;
 }
 
@@ -239,7 +251,12 @@ export function dockerfileProblems(text, ignoreText) {
   if (apiDir) {
     if (workdirs.at(-1) !== apiDir) problems.push(`the runtime WORKDIR must be ${apiDir}`);
     const buildWorkdir = workdirs[0];
-    for (const folder of spaFolders(apiDir)) {
+    const folders = spaFolders(apiDir);
+    if (folders.length !== 2)
+      problems.push(
+        `expected two SPA folders in apps/api/src/common/http/spa.ts, found ${folders.length}`,
+      );
+    for (const folder of folders) {
       const copy = runtimeCopies.find((c) => c.destination.replace(/\/$/, '') === folder);
       if (!copy) {
         problems.push(`the API looks for an SPA in ${folder}, which no COPY fills`);

@@ -1,7 +1,7 @@
 // Facts the deployment files must agree with, read from the repository's
 // sources (never from a build): configuration variables, HTTP paths, the
 // shutdown grace, where the built API looks for the SPAs and the migrations.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
@@ -47,10 +47,16 @@ export function apiLoadEnv() {
   return loadEnvPromise;
 }
 
-/** GET routes the API registers in server.ts (`app.get('/path'`). */
+/** GET routes the API registers anywhere in apps/api/src (`app.get('/path'`, `scope.get(...)`). */
 export function serverRoutes() {
-  const source = read('apps/api/src/server.ts');
-  return new Set([...source.matchAll(/app\.get\('([^']+)'/g)].map((match) => match[1]));
+  const routes = new Set();
+  for (const file of readdirSync(`${ROOT}apps/api/src`, { recursive: true })) {
+    if (!file.endsWith('.ts') || file.endsWith('.test.ts')) continue;
+    const source = read(`apps/api/src/${file}`);
+    for (const match of source.matchAll(/\b(?:app|scope)\.get\(\s*'(\/[^']*)'/g))
+      routes.add(match[1]);
+  }
+  return routes;
 }
 
 /** Seconds main.ts waits for open requests after SIGTERM before it exits. */
