@@ -231,6 +231,12 @@ async function place(
     groups: priced.groups,
     orderIds,
   });
+  // Nothing to pay (a coupon took it all): paid as placed.
+  if (priced.grandTotal === 0) {
+    await purchasePaid(tx, purchase.id);
+    await removeBoughtCartLines(tx, userId, lines);
+    return { purchase, payments: [] as Payment[] };
+  }
   const payments = await openPurchasePayments(tx, {
     purchaseId: purchase.id,
     payerId: userId,

@@ -10,6 +10,7 @@ import {
   stockOf,
 } from '../../../test/checkout.js';
 import { deliver, stripeSetup } from '../../../test/stripe-flow.js';
+import { runUnpaidOrderExpiry } from '../orders/unpaid-expiry.job.js';
 
 const CHECKOUT = `query($input: CheckoutInput) { checkout(input: $input) {
   currency paymentMethods stripePublishableKey grandTotal { amount } problems { code }
@@ -122,5 +123,29 @@ describe('checkout by card through the API (Stripe double)', async () => {
     const orders = await db.prisma.order.findMany({ where: { purchaseId: placed.purchase.id } });
     expect(orders.map((o) => o.status)).toEqual(['CANCELLED', 'CANCELLED']);
     expect(await stockOf(offerA.levelIds[0]!)).toEqual({ onHand: 3, reserved: 0 });
+  });
+
+  it('an unpaid card purchase expires after the reservation TTL; a late payment is then refunded', async () => {
+    const { placed, offerA } = await cartOfTwo('card4@checkout.test');
+    expect(await runUnpaidOrderExpiry(db.prisma, new Date(Date.now() + 5 * 60_000))).toBe(0);
+    expect(await runUnpaidOrderExpiry(db.prisma, new Date(Date.now() + 16 * 60_000))).toBe(2);
+    const orders = await db.prisma.order.findMany({ where: { purchaseId: placed.purchase.id } });
+    expect(orders.map((o) => [o.status, o.cancelReason])).toEqual([
+      ['CANCELLED', 'payment not received in time'],
+      ['CANCELLED', 'payment not received in time'],
+    ]);
+    expect(await stockOf(offerA.levelIds[0]!)).toEqual({ onHand: 3, reserved: 0 });
+    const payment = await db.prisma.payment.findUniqueOrThrow({
+      where: { id: placed.payment.paymentId },
+    });
+    const intent = double.succeed(payment.providerRef!);
+    expect(await deliver(api.app, double.webhook('payment_intent.succeeded', intent))).toBe(200);
+    expect(
+      (await db.prisma.order.findMany({ where: { purchaseId: placed.purchase.id } })).map(
+        (o) => o.status,
+      ),
+    ).toEqual(['CANCELLED', 'CANCELLED']);
+    expect(await stockOf(offerA.levelIds[0]!)).toEqual({ onHand: 3, reserved: 0 });
+    expect(await db.prisma.refund.count({ where: { paymentId: payment.id } })).toBeGreaterThan(0);
   });
 });

@@ -195,6 +195,25 @@ describe('coupons', async () => {
     expect(codes(await place(ctx, { couponCode: 'MINE' }))).toEqual(['COUPON_USED_UP']);
   });
 
+  it('a purchase a coupon pays in full is PAID at once, with no payment', async () => {
+    const { ctx } = await cart();
+    await createCoupon(platformAdmin(), input({ code: 'ALL', percentBp: 10_000 }));
+    const choices = (await db.prisma.seller.findMany()).map((s) => ({
+      sellerId: s.id,
+      fulfilment: 'PICKUP' as const,
+      pickupStoreId: null as string | null,
+    }));
+    for (const choice of choices)
+      choice.pickupStoreId = (
+        await db.prisma.store.findFirstOrThrow({ where: { sellerId: choice.sellerId } })
+      ).id;
+    const result = await place(ctx, { couponCode: 'ALL', choices });
+    expect(result.errors).toEqual([]);
+    expect(result.purchase!.grandTotal.amount).toBe(0);
+    expect((await db.prisma.order.findMany()).map((o) => o.status)).toEqual(['PAID', 'PAID']);
+    expect(await db.prisma.payment.count()).toBe(0);
+  });
+
   it('gives the use back when the whole purchase is cancelled unpaid', async () => {
     const { ctx, a, b } = await cart();
     await createCoupon(platformAdmin(), input({ code: 'BACK', usageLimit: 1 }));

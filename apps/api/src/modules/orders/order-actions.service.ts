@@ -166,7 +166,9 @@ export async function markOrderPaid(ctx: Context, id: string) {
       set: Prisma.sql`payment_due_at = NULL,`,
       allowed: (o) => can(ctx.session, Permission.PAYMENTS_COLLECT, o.sellerId),
       then: async (tx, o) => {
-        await collectInStorePayment(tx, { orderId: o.id, actorId: ctx.session.userId! });
+        // A free order has no payment to collect.
+        if (o.total > 0)
+          await collectInStorePayment(tx, { orderId: o.id, actorId: ctx.session.userId! });
         await consumeReservations(tx, o.id, ctx.session.userId);
       },
     },
