@@ -1,6 +1,6 @@
 import type { MockLink } from '@apollo/client/testing';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   CheckoutAddressesDocument,
   CheckoutCompleteDocument,
@@ -23,6 +23,7 @@ import {
   purchasePageMock,
 } from '../../test/orders';
 import { renderApp } from '../../test/render';
+import { LOCALE_STORAGE_KEY } from '../../shared/i18n/locale';
 
 type Mock = MockLink.MockedResponse;
 type Problem = CheckoutQuoteCheckoutFragment['problems'][number];
@@ -384,5 +385,18 @@ describe('checkout', () => {
     expect(sent[2]!.expectedGrandTotal).toBe(15000);
     expect(sent[2]!.idempotencyKey).toMatch(UUID);
     expect(sent[2]!.idempotencyKey).not.toBe(sent[0]!.idempotencyKey);
+  });
+
+  describe('in Chinese', () => {
+    afterEach(() => localStorage.removeItem(LOCALE_STORAGE_KEY));
+
+    it('speaks the language the shopper chose', async () => {
+      localStorage.setItem(LOCALE_STORAGE_KEY, 'zh-CN');
+      renderApp('/checkout', [...frame(), quoteMock(SAVED, quote())], { session: 'signedIn' });
+      expect(await screen.findByRole('heading', { level: 1, name: '结算' })).toBeTruthy();
+      expect(await screen.findByRole('region', { name: '来自 Linen House' })).toBeTruthy();
+      expect(screen.getByRole('button', { name: '提交订单' })).toBeTruthy();
+      expect(screen.getByRole('region', { name: '支付方式' }).textContent).toContain('钱包');
+    });
   });
 });

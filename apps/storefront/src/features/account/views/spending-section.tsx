@@ -13,6 +13,7 @@ import { LoadingState } from '../../../shared/ui/loading-state';
 import { SpendingChart } from '../components/spending-chart';
 import { spendingMessages } from '../spending-messages';
 import { AccountSection } from './account-section';
+import chartStyles from '../components/spending-chart.module.css';
 import styles from './account-view.module.css';
 
 const PERIODS = { all: null, year: 365, month: 30 } as const;
@@ -58,6 +59,7 @@ export function SpendingSection() {
         id={selectId}
         label={m.period}
         name="period"
+        className={chartStyles.period}
         required
         value={period}
         onChange={(event) => setPeriod(event.target.value as Period)}

@@ -82,16 +82,18 @@ export function TopUpForm({
       noValidate
     >
       <FormAlert errors={formErrors} />
-      <TextField
-        label={m.amountLabel(currency)}
-        name="amount"
-        inputMode="decimal"
-        autoComplete="off"
-        required
-        value={amount}
-        onChange={(event) => setAmount(event.target.value)}
-        error={fieldErrors.amount}
-      />
+      <div className={styles.inline}>
+        <TextField
+          label={m.amountLabel(currency)}
+          name="amount"
+          inputMode="decimal"
+          autoComplete="off"
+          required
+          value={amount}
+          onChange={(event) => setAmount(event.target.value)}
+          error={fieldErrors.amount}
+        />
+      </div>
       <div>
         <SubmitButton pending={toppingUp.loading} pendingLabel={m.preparing}>
           {m.topUp}

@@ -19,9 +19,10 @@ import { Button } from '../../../shared/ui/button';
 import { ErrorState } from '../../../shared/ui/error-state';
 import { LoadingState } from '../../../shared/ui/loading-state';
 import { TopUpForm } from '../components/top-up-form';
+import { WalletEntryRow } from '../components/wallet-entry-row';
 import styles from '../components/wallet.module.css';
 import { WithdrawalForm } from '../components/withdrawal-form';
-import { walletMessages, type WalletMessages } from '../messages';
+import { walletMessages } from '../messages';
 
 /** /account/wallet: balances, movements, withdrawals, and a card top-up when cards are on. */
 export function WalletView() {
@@ -37,10 +38,6 @@ export function WalletView() {
 const WITHDRAWAL_FIELDS = ['amount', 'currency'] as const;
 /** Codes about the amount, shown beside it even when the API names no field. */
 const AMOUNT_CODES = new Set(['INSUFFICIENT_FUNDS', 'AMOUNT_INVALID']);
-
-function entryText(kind: string, m: WalletMessages): string {
-  return kind in m ? (m[kind as keyof WalletMessages] as string) : kind;
-}
 
 function WalletPage() {
   const m = useMessages(walletMessages);
@@ -194,17 +191,7 @@ function WalletPage() {
             </thead>
             <tbody>
               {wallet.entries.edges.map(({ node }) => (
-                <tr key={node.id}>
-                  <td>{formatDateTime(node.createdAt, locale)}</td>
-                  <td>
-                    {entryText(node.kind, m)}
-                    {node.memo ? <span className={styles.muted}> — {node.memo}</span> : null}
-                  </td>
-                  <td className={styles.number}>
-                    {node.amount.amount > 0 ? '+' : ''}
-                    {node.amount.formatted}
-                  </td>
-                </tr>
+                <WalletEntryRow key={node.id} entry={node} />
               ))}
             </tbody>
           </table>
