@@ -216,6 +216,7 @@ async function place(
       purchaseId: purchase.id,
       customerId: userId,
       discount: priced.coupon.discount,
+      perCustomerLimit: priced.coupon.row.perCustomerLimit,
     });
     if (!used) throw new Refusal('COUPON_USED_UP', 'This coupon has been used up.', 'couponCode');
   }

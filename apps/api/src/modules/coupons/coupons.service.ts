@@ -207,7 +207,13 @@ export function customerUses(
  */
 export async function useCoupon(
   tx: Tx,
-  input: { couponId: string; purchaseId: string; customerId: string | null; discount: number },
+  input: {
+    couponId: string;
+    purchaseId: string;
+    customerId: string | null;
+    discount: number;
+    perCustomerLimit: number | null;
+  },
 ): Promise<boolean> {
   const taken = await tx.$executeRaw`
     WITH used AS (
@@ -220,5 +226,12 @@ export async function useCoupon(
     SELECT gen_random_uuid(), used.id, ${input.purchaseId}::uuid, ${input.customerId}::uuid,
            ${input.discount}::int
       FROM used`;
-  return taken === 1;
+  if (taken !== 1) return false;
+  if (input.perCustomerLimit === null || !input.customerId) return true;
+  // Counted after the UPDATE: the coupon row is locked, so the same customer's
+  // concurrent checkouts queue here and each sees the uses committed before it.
+  const uses = await tx.couponRedemption.count({
+    where: { couponId: input.couponId, customerId: input.customerId, releasedAt: null },
+  });
+  return uses <= input.perCustomerLimit;
 }

@@ -195,6 +195,25 @@ describe('coupons', async () => {
     expect(codes(await place(ctx, { couponCode: 'MINE' }))).toEqual(['COUPON_USED_UP']);
   });
 
+  it('a per-customer limit of 1 holds against the same customer checking out twice at once', async () => {
+    const { ctx, user } = await cart();
+    const offer = await db.prisma.offer.findFirstOrThrow({ orderBy: { price: 'asc' } });
+    await createCoupon(platformAdmin(), input({ code: 'MINE', perCustomerLimit: 1 }));
+    const quote = await checkout(ctx, { couponCode: 'MINE', paymentMethod: 'WALLET' });
+    const attempt = () =>
+      completeCheckout(contextFor(user.id), {
+        couponCode: 'MINE',
+        paymentMethod: 'WALLET',
+        idempotencyKey: randomUUID(),
+        expectedGrandTotal: quote.grandTotal.amount,
+      } as CheckoutCompleteInput);
+    const results = await Promise.all([attempt(), attempt(), attempt()]);
+    expect(results.filter((r) => r.errors.length === 0)).toHaveLength(1);
+    expect(await db.prisma.couponRedemption.count()).toBe(1);
+    expect((await db.prisma.coupon.findFirstOrThrow()).usedCount).toBe(1);
+    expect(offer).toBeTruthy();
+  });
+
   it('a purchase a coupon pays in full is PAID at once, with no payment', async () => {
     const { ctx } = await cart();
     await createCoupon(platformAdmin(), input({ code: 'ALL', percentBp: 10_000 }));
