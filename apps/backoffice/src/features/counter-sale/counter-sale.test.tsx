@@ -44,7 +44,7 @@ const apples: CounterOffer_OfferFragment = {
   allowBackorder: false,
   price: eur(350),
   variant: { __typename: 'Variant', id: 'v-apples', sku: 'APL-1KG', title: 'Apples, 1 kg' },
-  product: { __typename: 'Product', id: 'p-apples', title: 'Apples' },
+  product: { __typename: 'Product', id: 'p-apples', title: 'Apples', status: 'PUBLISHED' },
   stockLevels: [
     {
       __typename: 'StockLevel',
@@ -253,5 +253,35 @@ describe('counter sale', () => {
     expect(errorOf(store)).toBe('Choose the store you sell at.');
     fireEvent.change(store, { target: { value: 'st-baixa' } });
     expect(await within(results).findByText('3 in this store')).toBeTruthy();
+  });
+
+  it('does not let an unpublished product be sold', async () => {
+    const draft = {
+      ...apples,
+      id: 'o-pears',
+      variant: { ...apples.variant, id: 'v-pears', sku: 'PER-1KG', title: 'Pears, 1 kg' },
+      product: { ...apples.product, id: 'p-pears', title: 'Pears', status: 'DRAFT' as const },
+    };
+    const pears = {
+      request: {
+        query: CounterSaleOffersDocument,
+        variables: { sellerId: greenGrocer.id, query: 'pear' },
+      },
+      result: {
+        data: {
+          sellerOffers: {
+            __typename: 'OfferConnection',
+            edges: [{ __typename: 'OfferEdge', node: draft }],
+          },
+        } as CounterSaleOffersQuery,
+      },
+    };
+    renderSale([pears]);
+    fireEvent.change(screen.getByLabelText('Find an item'), { target: { value: 'pear' } });
+    const results = await screen.findByRole('table', { name: 'Matching offers' });
+    expect(within(results).getByText('Not on sale: the product is not published')).toBeTruthy();
+    expect(
+      within(results).getByRole('button', { name: 'Add Pears, 1 kg' }).hasAttribute('disabled'),
+    ).toBe(true);
   });
 });

@@ -49,6 +49,8 @@ export function OfferSearch({
             {offers.map(({ node: offer }) => {
               const stock = storeId ? storeStock(offer, storeId) : null;
               const title = offer.variant.title || offer.product.title;
+              // Only published products are sold, at the counter as online.
+              const onSale = offer.product.status === 'PUBLISHED';
               return (
                 <Table.Tr key={offer.id}>
                   <Table.Td>
@@ -68,6 +70,11 @@ export function OfferSearch({
                           : `${stock} in this store`
                         : 'Choose a store'}
                     </Text>
+                    {onSale ? null : (
+                      <Text size="xs" c="dimmed">
+                        Not on sale: the product is not published
+                      </Text>
+                    )}
                   </Table.Td>
                   <Table.Td>
                     <Group justify="flex-end">
@@ -76,6 +83,7 @@ export function OfferSearch({
                         variant="light"
                         leftSection={<IconPlus size={14} />}
                         aria-label={`Add ${title}`}
+                        disabled={!onSale}
                         onClick={() => onAdd(offer)}
                       >
                         Add
