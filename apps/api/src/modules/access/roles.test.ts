@@ -145,7 +145,15 @@ describe('roles', async () => {
       {
         seller: { slug: 'shop-a' },
         store: { name: 'shop-a store' },
-        permissions: ['STORES_READ', 'PRODUCTS_READ', 'INVENTORY_READ', 'INVENTORY_MANAGE'],
+        permissions: [
+          'STORES_READ',
+          'PRODUCTS_READ',
+          'INVENTORY_READ',
+          'INVENTORY_MANAGE',
+          'ORDERS_READ',
+          'ORDERS_PLACE_OFFLINE',
+          'PAYMENTS_COLLECT',
+        ],
       },
     ]);
   });
