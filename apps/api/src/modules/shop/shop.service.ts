@@ -10,14 +10,23 @@ const shopSetting = z.object({
   defaultLocale: z.string().min(2),
 });
 
-/** What a new installation shows until an admin names the shop. */
-export const DEFAULT_SHOP: Shop = { name: 'Bazaar', currency: 'USD', defaultLocale: 'en' };
+type ShopSettings = z.infer<typeof shopSetting>;
 
-export async function getShop(ctx: Context): Promise<Shop> {
+/** What a new installation shows until an admin names the shop. */
+export const DEFAULT_SHOP: ShopSettings = { name: 'Bazaar', currency: 'USD', defaultLocale: 'en' };
+
+async function shopSettings(ctx: Context): Promise<ShopSettings> {
   const value = await ctx.loaders.shop.settingByKey.load(SHOP_KEY);
   if (value === undefined) return DEFAULT_SHOP;
   const parsed = shopSetting.safeParse(value);
   if (parsed.success) return parsed.data;
   ctx.log.warn({ issues: parsed.error.issues }, 'shop setting is malformed; showing defaults');
   return DEFAULT_SHOP;
+}
+
+export async function getShop(ctx: Context): Promise<Shop> {
+  return {
+    ...(await shopSettings(ctx)),
+    stripePublishableKey: ctx.services.env.STRIPE_PUBLISHABLE_KEY ?? null,
+  };
 }

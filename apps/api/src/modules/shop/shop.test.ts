@@ -28,6 +28,12 @@ describe('shop', async () => {
     });
   });
 
+  it('tells the storefront card payments are off without Stripe keys', async () => {
+    expect((await api.graphql('{ shop { stripePublishableKey } }')).data).toEqual({
+      shop: { stripePublishableKey: null },
+    });
+  });
+
   it('falls back to defaults when the stored value is malformed', async () => {
     await db.prisma.setting.create({
       data: { key: 'shop', value: { name: '', currency: 'euros' } },

@@ -10,4 +10,10 @@ export class Shop {
 
   @Field(() => String, { description: 'BCP 47 language tag used when a shopper has chosen none.' })
   defaultLocale!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Stripe publishable key for Stripe.js; null when card payments are off.',
+  })
+  stripePublishableKey!: string | null;
 }

@@ -56,8 +56,7 @@ function walletMock(available: number, times = 1): Mock {
 
 function stripeKeyMock(key: string | null): Mock {
   const data: WalletStripeKeyQuery = {
-    shop: { __typename: 'Shop', currency: 'USD' },
-    checkout: { __typename: 'Checkout', stripePublishableKey: key },
+    shop: { __typename: 'Shop', currency: 'USD', stripePublishableKey: key },
   };
   return { request: { query: WalletStripeKeyDocument }, result: { data } };
 }

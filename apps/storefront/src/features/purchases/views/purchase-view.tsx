@@ -122,7 +122,7 @@ function PayAgain({ purchaseId, total }: { purchaseId: string; total: string }) 
   const [start, starting] = useMutation(PurchasePaymentStartDocument);
   const [clientSecret, setClientSecret] = useState<string | null>(null);
   const [errors, setErrors] = useState<string[]>([]);
-  const publishableKey = key.data?.checkout.stripePublishableKey;
+  const publishableKey = key.data?.shop.stripePublishableKey;
 
   async function payAgain() {
     setErrors([]);

@@ -77,7 +77,7 @@ function WalletPage() {
 
   const wallet = data.myWallet;
   const currencies = wallet.balances.map((balance) => balance.currency);
-  const publishableKey = stripe.data?.checkout.stripePublishableKey ?? null;
+  const publishableKey = stripe.data?.shop.stripePublishableKey ?? null;
   const topUpCurrency = currencies[0] ?? stripe.data?.shop.currency ?? null;
 
   async function withdraw(amount: number | null, currency: string) {
