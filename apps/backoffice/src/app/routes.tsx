@@ -190,7 +190,10 @@ export const routes: RouteObject[] = [
           },
           {
             path: 'sellers/:sellerId/coupons',
-            handle: { title: 'Coupons', requires: requirements.sellerCoupons } satisfies RouteHandle,
+            handle: {
+              title: 'Coupons',
+              requires: requirements.sellerCoupons,
+            } satisfies RouteHandle,
             lazy: () => import('../features/coupons/seller'),
           },
           {
