@@ -24,6 +24,7 @@ import { localeFromHeader } from './common/i18n/locale.js';
 import type { Env } from './env.js';
 import { startPriceScheduleJob } from './modules/offers/price-schedule.job.js';
 import { startReservationExpiryJob } from './modules/inventory/reservation-expiry.job.js';
+import { startGuestCartExpiryJob } from './modules/cart/guest-cart-expiry.job.js';
 import { startUnpaidOrderExpiryJob } from './modules/orders/unpaid-expiry.job.js';
 import { searchEngines } from './modules/search/search.registry.js';
 import { startSearchIndexer } from './modules/search/search.indexer.js';
@@ -46,7 +47,7 @@ export interface ServerOptions {
   runImports?: boolean;
   /** Apply price schedules from this process (default: as deliverMail; tests run the job themselves). */
   applyPriceSchedules?: boolean;
-  /** Release expired stock reservations from this process (default: as deliverMail; tests run the job themselves). */
+  /** Release expired stock reservations and delete expired guest carts from this process (default: as deliverMail; tests run the jobs themselves). */
   expireReservations?: boolean;
   /** Run the search indexer from this process (default: as deliverMail; tests run it themselves). */
   indexSearch?: boolean;
@@ -98,27 +99,18 @@ export async function createServer({
   const imports = createImportWorker(db, app.log, env.PUBLIC_URL);
   if (runImports) app.addHook('onReady', async () => imports.start());
   app.addHook('onClose', () => imports.stop());
-  // Started once the server is ready (after main.ts has migrated the database).
-  let stopPriceSchedules: () => Promise<void> = async () => {};
-  if (applyPriceSchedules)
-    app.addHook('onReady', async () => {
-      stopPriceSchedules = startPriceScheduleJob(db, app.log);
-    });
-  let stopReservationExpiry: () => Promise<void> = async () => {};
-  if (expireReservations)
-    app.addHook('onReady', async () => {
-      stopReservationExpiry = startReservationExpiryJob(db, app.log);
-    });
-  let stopUnpaidOrderExpiry: () => Promise<void> = async () => {};
-  if (expireUnpaidOrders)
-    app.addHook('onReady', async () => {
-      stopUnpaidOrderExpiry = startUnpaidOrderExpiryJob(db, app.log);
-    });
-  let stopPaymentReconciliation: () => Promise<void> = async () => {};
-  if (reconcilePayments)
-    app.addHook('onReady', async () => {
-      stopPaymentReconciliation = startPaymentReconciliationJob(db, env, app.log);
-    });
+  // Recurring jobs start once the server is ready (after main.ts has migrated the database).
+  const jobs: [enabled: boolean, start: () => () => Promise<void>][] = [
+    [applyPriceSchedules, () => startPriceScheduleJob(db, app.log)],
+    [expireReservations, () => startReservationExpiryJob(db, app.log)],
+    [expireReservations, () => startGuestCartExpiryJob(db, app.log)],
+    [expireUnpaidOrders, () => startUnpaidOrderExpiryJob(db, app.log)],
+    [reconcilePayments, () => startPaymentReconciliationJob(db, env, app.log)],
+  ];
+  const stopJobs: (() => Promise<void>)[] = [];
+  app.addHook('onReady', async () => {
+    for (const [enabled, start] of jobs) if (enabled) stopJobs.push(start());
+  });
   // Search: index settings and the indexer start once the database is migrated.
   const search = searchEngines(env, db);
   let stopSearchIndexer: () => Promise<void> = async () => {};
@@ -132,10 +124,7 @@ export async function createServer({
   app.addHook('onClose', async () => {
     stopMail();
     await stopSearchIndexer();
-    await stopPriceSchedules();
-    await stopReservationExpiry();
-    await stopUnpaidOrderExpiry();
-    await stopPaymentReconciliation();
+    await Promise.all(stopJobs.map((stop) => stop()));
     await authorizer.stop();
   });
 

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db, sqlLog, startApi } from '../../../test/api.js';
 import { LOGIN, PASSWORD, createSeller, createUser } from '../../../test/accounts.js';
 import { createOffer, createProductWithVariant, resetCatalog } from '../../../test/catalog.js';
+import { runGuestCartExpiry } from './guest-cart-expiry.job.js';
 
 const LINE = `id quantity unitPrice { amount currency } lineTotal { amount }
   warnings { code blocking previousPrice { amount } availableQuantity }
@@ -120,6 +121,31 @@ describe('cart', async () => {
         .errors,
     ).toEqual([{ code: 'NOT_FOUND', field: 'lines.0.lineId' }]);
     expect((await db.prisma.cartLine.findFirstOrThrow()).quantity).toBe(3);
+  });
+
+  it('the expiry job deletes abandoned guest carts only, lines included', async () => {
+    const a = await offer();
+    const abandoned = browser();
+    const active = browser();
+    await abandoned.graphql(ADD, { lines: [{ offerId: a.id, quantity: 1 }] });
+    await active.graphql(ADD, { lines: [{ offerId: a.id, quantity: 2 }] });
+    const user = await createUser('keeper@example.com');
+    await db.prisma.cart.create({ data: { userId: user.id } });
+    const [first] = await db.prisma.cart.findMany({
+      where: { userId: null },
+      orderBy: { createdAt: 'asc' },
+    });
+    await db.prisma.cart.update({
+      where: { id: first!.id },
+      data: { expiresAt: new Date(Date.now() - 1_000) },
+    });
+
+    expect(await runGuestCartExpiry(db.prisma)).toBe(1);
+    expect((await abandoned.graphql(READ)).data.cart).toBeNull();
+    expect((await active.graphql(READ)).data.cart).toMatchObject({ itemCount: 2 });
+    expect(await db.prisma.cart.count({ where: { userId: user.id } })).toBe(1);
+    expect(await db.prisma.cartLine.count()).toBe(1);
+    expect(await runGuestCartExpiry(db.prisma)).toBe(0);
   });
 
   it('signing in merges the guest cart into the user cart and clears the cookie', async () => {
