@@ -120,7 +120,8 @@ export function toCouponInput(values: CouponFormValues, sellerId: string | null)
     kind: values.kind,
     percentBp: values.kind === 'PERCENTAGE' && bp.ok ? bp.value : null,
     amountOff: values.kind === 'FIXED' ? minor(values.amountOff) : null,
-    currency: currency || null,
+    // A percentage without a minimum applies in any currency.
+    currency: values.kind === 'FIXED' || values.minSubtotal.trim() ? currency || null : null,
     minSubtotal: values.minSubtotal.trim() ? minor(values.minSubtotal) : null,
     startsAt: values.startsAt ? localDateTimeToIso(values.startsAt) : null,
     endsAt: values.endsAt ? localDateTimeToIso(values.endsAt) : null,

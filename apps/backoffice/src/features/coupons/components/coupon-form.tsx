@@ -148,7 +148,7 @@ export function CouponForm({
             label="Currency"
             maxLength={3}
             required={!percentage}
-            description={percentage ? 'For a minimum subtotal' : undefined}
+            description={percentage ? 'Of the minimum subtotal, if any' : undefined}
             {...form.getInputProps('currency')}
           />
           <TextInput
