@@ -8,7 +8,7 @@ import { type Payment, Prisma, type Purchase as PurchaseRow } from '@bazaar/db';
 import { PayloadErrors } from '../../common/errors/payload.js';
 import type { Context } from '../../context.js';
 import { createAddress } from '../identity/address.service.js';
-import { uuidv7 } from '../imports/imports.ids.js';
+import { uuidv7 } from '../../common/ids/uuidv7.js';
 import { StockShortError, reserveStock } from '../inventory/reservations.service.js';
 import { useCoupon } from '../coupons/coupons.service.js';
 import { purchasePaid } from '../orders/payment-outcomes.js';

@@ -10,7 +10,7 @@ import { writeProducts, writeVariants } from './import-catalog.writer.js';
 import { writeOffers, writeStock } from './import-offers.writer.js';
 import type { RowError } from './import-row.parser.js';
 import type { ImportPlan, LocationRef, RowWrites } from './import-plan.types.js';
-import { uuidv7 } from './imports.ids.js';
+import { uuidv7 } from '../../common/ids/uuidv7.js';
 
 type Tx = Prisma.TransactionClient;
 

@@ -3,7 +3,7 @@
 // the products it changed to `touched`.
 import type { Prisma } from '@bazaar/db';
 import type { LocationRef, RowWrites } from './import-plan.types.js';
-import { uuidv7 } from './imports.ids.js';
+import { uuidv7 } from '../../common/ids/uuidv7.js';
 
 type Tx = Prisma.TransactionClient;
 

@@ -4,7 +4,7 @@
 // import-plan.options.ts), and the valid rows are turned into the writes
 // import.job.ts applies batch by batch. A dry run stops after this step.
 import type { Column } from './imports.csv.js';
-import { uuidv7 } from './imports.ids.js';
+import { uuidv7 } from '../../common/ids/uuidv7.js';
 import { type ParsedRow, type RowError, checkRowsAgree } from './import-row.parser.js';
 import { type Db, locationKey, lookUpPlanData } from './import-plan.lookups.js';
 import { checkOptions, mergeOptions, productKeyOf } from './import-plan.options.js';

@@ -12,7 +12,7 @@ import { MAX_LINES_PER_CALL, MAX_QUANTITY } from '../cart/cart.types.js';
 import { loadCheckoutLines } from '../checkout/checkout.data.js';
 import { HOLD_GRACE_MS, insertOrders } from '../checkout/checkout-complete.service.js';
 import { priceCheckout } from '../checkout/checkout.pricing.js';
-import { uuidv7 } from '../imports/imports.ids.js';
+import { uuidv7 } from '../../common/ids/uuidv7.js';
 import { StockShortError, reserveStock } from '../inventory/reservations.service.js';
 import { openPurchasePayments } from '../payments/purchase-payments.js';
 import type { OfflineOrderCode } from './orders.errors.js';

@@ -1,12 +1,12 @@
 import { randomFillSync } from 'node:crypto';
 
-// Random bytes drawn in blocks: the import makes tens of thousands of ids.
+// Random bytes drawn in blocks: an import makes tens of thousands of ids.
 const pool = Buffer.alloc(16 * 1024);
 let offset = pool.length;
 
 /**
- * A UUID version 7 (time-ordered, like Prisma's uuid(7) defaults), for rows the
- * import inserts in bulk with raw SQL.
+ * A UUID version 7 (time-ordered, like Prisma's uuid(7) defaults), for rows
+ * inserted in bulk (imports) or whose ids are needed before the insert (checkout).
  */
 export function uuidv7(): string {
   if (offset === pool.length) {
