@@ -1,12 +1,14 @@
 // Every Query and Mutation field declares who may call it, with exactly one of
 // these decorators. The declaration travels in the field's GraphQL extensions,
 // so assertEveryRootFieldDeclaresAccess() can refuse a schema that forgets one
-// (default deny), and the guard enforces it before the resolver runs.
+// (default deny), and the guard enforces it before the resolver runs. The
+// guard also refuses NUL characters in any argument (nul-characters.ts).
 import type { Permission } from '@bazaar/schema';
 import { type GraphQLSchema, isObjectType } from 'graphql';
 import { Extensions, type MiddlewareFn, UseMiddleware } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { ForbiddenError, UnauthenticatedError } from '../errors/errors.js';
+import { assertNoNulCharacters } from '../graphql/nul-characters.js';
 import { canAnywhere } from './session.js';
 
 export type Access =
@@ -15,8 +17,9 @@ export type Access =
   | { kind: 'permission'; anyOf: readonly Permission[] };
 
 function declare(access: Access): MethodDecorator {
-  const guard: MiddlewareFn<Context> = ({ context }, next) => {
+  const guard: MiddlewareFn<Context> = ({ context, args }, next) => {
     checkAccess(access, context);
+    assertNoNulCharacters(args);
     return next();
   };
   const extensions = Extensions({ access });

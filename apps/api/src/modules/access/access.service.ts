@@ -9,6 +9,7 @@ import {
 } from '@bazaar/schema';
 import { can } from '../../common/auth/session.js';
 import { PayloadErrors } from '../../common/errors/payload.js';
+import { isUuid } from '../../common/ids/uuid.js';
 import type { Context } from '../../context.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { notifyAuthzChanged } from './authz.js';
@@ -95,7 +96,7 @@ export async function createRole(ctx: Context, input: RoleInput) {
 
 export async function updateRole(ctx: Context, id: string, input: RoleInput) {
   const errors = new PayloadErrors<RoleCode>();
-  const existing = await ctx.db.prisma.role.findUnique({ where: { id } });
+  const existing = isUuid(id) ? await ctx.db.prisma.role.findUnique({ where: { id } }) : null;
   if (!existing)
     return { role: null, errors: errors.add('NOT_FOUND', 'This role does not exist.').list };
   if (existing.builtInKey)
@@ -132,10 +133,12 @@ export async function updateRole(ctx: Context, id: string, input: RoleInput) {
 
 export async function deleteRole(ctx: Context, id: string) {
   const errors = new PayloadErrors<RoleCode>();
-  const existing = await ctx.db.prisma.role.findUnique({
-    where: { id },
-    include: { _count: { select: { assignments: true } } },
-  });
+  const existing = isUuid(id)
+    ? await ctx.db.prisma.role.findUnique({
+        where: { id },
+        include: { _count: { select: { assignments: true } } },
+      })
+    : null;
   if (!existing)
     return { deletedId: null, errors: errors.add('NOT_FOUND', 'This role does not exist.').list };
   if (existing.builtInKey)
@@ -180,7 +183,9 @@ export async function assignRole(
     assignment: null,
     errors: errors.add(code, message, field),
   });
-  const role = await tx.role.findUnique({ where: { id: input.roleId } });
+  const role = isUuid(input.roleId)
+    ? await tx.role.findUnique({ where: { id: input.roleId } })
+    : null;
   if (!role) return fail('ROLE_NOT_FOUND', 'This role does not exist.', 'roleId');
   const sellerId = input.sellerId ?? null;
   if (role.scope === 'SELLER' && !sellerId)
@@ -199,18 +204,21 @@ export async function assignRole(
       'roleId',
     );
   }
-  if (sellerId && !(await tx.seller.findUnique({ where: { id: sellerId } })))
+  if (sellerId && !(isUuid(sellerId) && (await tx.seller.findUnique({ where: { id: sellerId } }))))
     return fail('SELLER_NOT_FOUND', 'This seller does not exist.', 'sellerId');
   const storeId = input.storeId ?? null;
   if (role.builtInKey === 'store_counter' && !storeId)
     return fail('STORE_NOT_FOUND', 'A store counter belongs to one store: choose it.', 'storeId');
   if (
     storeId &&
-    !(await tx.store.findFirst({ where: { id: storeId, sellerId: sellerId ?? undefined } }))
+    !(
+      isUuid(storeId) &&
+      (await tx.store.findFirst({ where: { id: storeId, sellerId: sellerId ?? undefined } }))
+    )
   ) {
     return fail('STORE_NOT_FOUND', "This store does not exist or is not this seller's.", 'storeId');
   }
-  if (!(await tx.user.findUnique({ where: { id: input.userId } })))
+  if (!(isUuid(input.userId) && (await tx.user.findUnique({ where: { id: input.userId } }))))
     return fail('USER_NOT_FOUND', 'This user does not exist.', 'userId');
   const existing = await tx.roleAssignment.findFirst({
     where: { userId: input.userId, roleId: role.id, sellerId },
@@ -260,10 +268,12 @@ export async function assign(ctx: Context, input: RoleAssignInput) {
 
 export async function withdraw(ctx: Context, assignmentId: string) {
   const errors = new PayloadErrors<AssignCode>();
-  const assignment = await ctx.db.prisma.roleAssignment.findUnique({
-    where: { id: assignmentId },
-    include: { role: true },
-  });
+  const assignment = isUuid(assignmentId)
+    ? await ctx.db.prisma.roleAssignment.findUnique({
+        where: { id: assignmentId },
+        include: { role: true },
+      })
+    : null;
   if (!assignment)
     return {
       withdrawnId: null,

@@ -6,6 +6,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { type Permission } from '@bazaar/schema';
 import { can } from '../../common/auth/session.js';
 import { PayloadErrors } from '../../common/errors/payload.js';
+import { isUuid } from '../../common/ids/uuid.js';
 import type { Context } from '../../context.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { ApiKey, Database } from '@bazaar/db';
@@ -53,7 +54,10 @@ export async function createApiKey(ctx: Context, input: ApiKeyCreateInput) {
   if (!name || name.length > 80)
     errors.add('NAME_REQUIRED', 'Name the key (up to 80 characters).', 'name');
   const sellerId = input.sellerId ?? null;
-  if (sellerId && !(await ctx.db.prisma.seller.findUnique({ where: { id: sellerId } })))
+  if (
+    sellerId &&
+    !(isUuid(sellerId) && (await ctx.db.prisma.seller.findUnique({ where: { id: sellerId } })))
+  )
     errors.add('SELLER_NOT_FOUND', 'This seller does not exist.', 'sellerId');
   const permissions = [...new Set(input.permissions)];
   if (permissions.some((p: Permission) => !can(ctx.session, p, sellerId))) {
@@ -91,7 +95,9 @@ export async function createApiKey(ctx: Context, input: ApiKeyCreateInput) {
 }
 
 export async function revokeApiKey(ctx: Context, id: string) {
-  const key = await ctx.db.prisma.apiKey.findFirst({ where: { id, userId: ctx.session.userId! } });
+  const key = isUuid(id)
+    ? await ctx.db.prisma.apiKey.findFirst({ where: { id, userId: ctx.session.userId! } })
+    : null;
   if (!key)
     return {
       apiKey: null,

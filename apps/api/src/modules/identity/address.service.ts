@@ -1,6 +1,7 @@
 import type { Context } from '../../context.js';
 import { cleanPostalAddress, cleanText } from '../../common/address/postal-address.js';
 import { PayloadErrors } from '../../common/errors/payload.js';
+import { isUuid } from '../../common/ids/uuid.js';
 import type { AddressInput } from './identity.types.js';
 
 const MAX_ADDRESSES = 20;
@@ -46,7 +47,7 @@ export async function updateAddress(ctx: Context, id: string, input: AddressInpu
   if (errors.any) return { address: null, errors: errors.list };
   const userId = ctx.session.userId!;
   const address = await ctx.db.prisma.$transaction(async (tx) => {
-    const own = await tx.address.findFirst({ where: { id, userId } });
+    const own = isUuid(id) ? await tx.address.findFirst({ where: { id, userId } }) : null;
     if (!own) return null;
     if (data.isDefault)
       await tx.address.updateMany({
@@ -64,9 +65,9 @@ export async function updateAddress(ctx: Context, id: string, input: AddressInpu
 }
 
 export async function deleteAddress(ctx: Context, id: string) {
-  const deleted = await ctx.db.prisma.address.deleteMany({
-    where: { id, userId: ctx.session.userId! },
-  });
+  const deleted = isUuid(id)
+    ? await ctx.db.prisma.address.deleteMany({ where: { id, userId: ctx.session.userId! } })
+    : { count: 0 };
   if (deleted.count === 0)
     return {
       deletedId: null,

@@ -7,6 +7,7 @@ import { can } from '../../common/auth/session.js';
 import { cleanPostalAddress, cleanText } from '../../common/address/postal-address.js';
 import { ForbiddenError } from '../../common/errors/errors.js';
 import { PayloadErrors } from '../../common/errors/payload.js';
+import { isUuid } from '../../common/ids/uuid.js';
 import { connectionFromRows, decodeCursor } from '../../common/pagination/connection.js';
 import type { Context } from '../../context.js';
 import { assignRole } from '../access/access.service.js';
@@ -91,7 +92,7 @@ export async function createSeller(ctx: Context, input: SellerCreateInput) {
 
 export async function updateSeller(ctx: Context, id: string, input: SellerUpdateInput) {
   const errors = new PayloadErrors<SellerCode>();
-  if (!(await ctx.db.prisma.seller.findUnique({ where: { id } })))
+  if (!(isUuid(id) && (await ctx.db.prisma.seller.findUnique({ where: { id } }))))
     return { seller: null, errors: errors.add('NOT_FOUND', 'This shop does not exist.').list };
   if (!can(ctx.session, Permission.SELLER_MANAGE, id))
     return { seller: null, errors: errors.add('FORBIDDEN', 'You cannot edit this shop.').list };
@@ -105,6 +106,7 @@ export async function updateSeller(ctx: Context, id: string, input: SellerUpdate
 
 type StoreCode =
   | 'NOT_FOUND'
+  | 'IN_USE'
   | 'FORBIDDEN'
   | 'FIELD_REQUIRED'
   | 'COUNTRY_INVALID'
@@ -159,7 +161,7 @@ function storeData(input: StoreInput, errors: PayloadErrors<StoreCode>) {
 
 export async function createStore(ctx: Context, sellerId: string, input: StoreInput) {
   const errors = new PayloadErrors<StoreCode>();
-  if (!(await ctx.db.prisma.seller.findUnique({ where: { id: sellerId } })))
+  if (!(isUuid(sellerId) && (await ctx.db.prisma.seller.findUnique({ where: { id: sellerId } }))))
     return { store: null, errors: errors.add('NOT_FOUND', 'This shop does not exist.').list };
   if (!can(ctx.session, Permission.STORES_MANAGE, sellerId))
     return {
@@ -172,7 +174,7 @@ export async function createStore(ctx: Context, sellerId: string, input: StoreIn
 }
 
 async function ownStore(ctx: Context, id: string, errors: PayloadErrors<StoreCode>) {
-  const store = await ctx.db.prisma.store.findUnique({ where: { id } });
+  const store = isUuid(id) ? await ctx.db.prisma.store.findUnique({ where: { id } }) : null;
   if (!store) return errors.add('NOT_FOUND', 'This store does not exist.') && null;
   if (!can(ctx.session, Permission.STORES_MANAGE, store.sellerId))
     return errors.add('FORBIDDEN', "You cannot manage this shop's stores.") && null;
@@ -190,7 +192,20 @@ export async function updateStore(ctx: Context, id: string, input: StoreInput) {
 export async function deleteStore(ctx: Context, id: string) {
   const errors = new PayloadErrors<StoreCode>();
   if (!(await ownStore(ctx, id, errors))) return { deletedId: null, errors: errors.list };
-  await ctx.db.prisma.store.delete({ where: { id } });
+  try {
+    await ctx.db.prisma.store.delete({ where: { id } });
+  } catch (error) {
+    // Its stock levels and pick-up orders keep the store (foreign keys RESTRICT).
+    if ((error as { code?: string }).code === 'P2003')
+      return {
+        deletedId: null,
+        errors: errors.add(
+          'IN_USE',
+          'This store holds stock or has orders: close it instead of deleting it.',
+        ).list,
+      };
+    throw error;
+  }
   return { deletedId: id, errors: [] };
 }
 
@@ -264,7 +279,10 @@ export async function listStaff(ctx: Context, sellerId: string) {
 /** Adds staff by e-mail: an existing account gets the role; a new one is created and e-mailed a set-password link. */
 export async function addStaffMember(ctx: Context, input: StaffMemberAddInput) {
   const errors = new PayloadErrors<StaffCode>();
-  if (!(await ctx.db.prisma.seller.findUnique({ where: { id: input.sellerId } })))
+  if (!(
+    isUuid(input.sellerId) &&
+    (await ctx.db.prisma.seller.findUnique({ where: { id: input.sellerId } }))
+  ))
     return { staffMember: null, errors: errors.add('NOT_FOUND', 'This shop does not exist.').list };
   if (!can(ctx.session, Permission.STAFF_MANAGE, input.sellerId))
     return {
@@ -275,7 +293,9 @@ export async function addStaffMember(ctx: Context, input: StaffMemberAddInput) {
   const name = normaliseName(input.name);
   if (!email) errors.add('EMAIL_INVALID', 'Enter a valid e-mail address.', 'email');
   if (!name) errors.add('NAME_REQUIRED', 'Enter their name.', 'name');
-  const role = await ctx.db.prisma.role.findUnique({ where: { id: input.roleId } });
+  const role = isUuid(input.roleId)
+    ? await ctx.db.prisma.role.findUnique({ where: { id: input.roleId } })
+    : null;
   if (!role || role.scope !== 'SELLER')
     errors.add('ROLE_NOT_ASSIGNABLE', 'Choose a seller role.', 'roleId');
   if (role?.builtInKey === 'store_counter' && !input.storeId)
@@ -335,7 +355,9 @@ class StaffRollback extends Error {
 
 export async function removeStaffMember(ctx: Context, sellerId: string, userId: string) {
   const errors = new PayloadErrors<StaffCode>();
-  const seller = await ctx.db.prisma.seller.findUnique({ where: { id: sellerId } });
+  const seller = isUuid(sellerId)
+    ? await ctx.db.prisma.seller.findUnique({ where: { id: sellerId } })
+    : null;
   if (!seller)
     return {
       removedUserId: null,
@@ -351,6 +373,11 @@ export async function removeStaffMember(ctx: Context, sellerId: string, userId: 
       removedUserId: null,
       errors: errors.add('CANNOT_REMOVE_OWNER', 'The owner cannot be removed from their shop.')
         .list,
+    };
+  if (!isUuid(userId))
+    return {
+      removedUserId: null,
+      errors: errors.add('NOT_FOUND', 'This person is not on the staff.').list,
     };
   const removed = await ctx.db.prisma.$transaction(async (tx: Prisma.TransactionClient) => {
     const deleted = await tx.roleAssignment.deleteMany({ where: { sellerId, userId } });

@@ -186,6 +186,7 @@ export const StoreErrorCode = {
   COUNTRY_INVALID: 'COUNTRY_INVALID',
   COORDINATES_INVALID: 'COORDINATES_INVALID',
   OPENING_HOURS_INVALID: 'OPENING_HOURS_INVALID',
+  IN_USE: 'IN_USE',
 } as const;
 export const StoreCreatePayload = MutationPayload('StoreCreate', 'store', Store, StoreErrorCode);
 export const StoreUpdatePayload = MutationPayload('StoreUpdate', 'store', Store, StoreErrorCode);

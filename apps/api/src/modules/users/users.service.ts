@@ -2,6 +2,7 @@
 import type { Prisma } from '@bazaar/db';
 import { PayloadErrors } from '../../common/errors/payload.js';
 import { connectionFromRows, decodeCursor } from '../../common/pagination/connection.js';
+import { isUuid } from '../../common/ids/uuid.js';
 import type { Context } from '../../context.js';
 import { assignRole } from '../access/access.service.js';
 import { notifyAuthzChanged } from '../access/authz.js';
@@ -125,7 +126,7 @@ async function change(
   ) => Promise<void>,
 ) {
   const errors = new PayloadErrors<Code>();
-  if (!(await ctx.db.prisma.user.findUnique({ where: { id } })))
+  if (!(isUuid(id) && (await ctx.db.prisma.user.findUnique({ where: { id } }))))
     return { user: null, errors: errors.add('NOT_FOUND', 'This account does not exist.').list };
   const user = await ctx.db.prisma.$transaction(async (tx) => {
     const updated = await tx.user.update({ where: { id }, data });

@@ -35,6 +35,8 @@ export const MAX_WALLET_AMOUNT = 100_000_000;
 
 type Common = 'AMOUNT_INVALID' | 'CURRENCY_INVALID' | 'IDEMPOTENCY_KEY_INVALID';
 
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,100}$/;
+
 function checkMoneyInput<Code extends string>(
   errors: PayloadErrors<Code | Common>,
   input: { amount: number; currency: string; idempotencyKey: string },
@@ -47,10 +49,11 @@ function checkMoneyInput<Code extends string>(
     );
   if (!isCurrency(input.currency))
     errors.add('CURRENCY_INVALID', 'Give an ISO 4217 currency code, e.g. EUR.', 'currency');
-  if (input.idempotencyKey.length < 8 || input.idempotencyKey.length > 100)
+  // Visible ASCII only: a top-up sends the key to Stripe in an HTTP header.
+  if (!IDEMPOTENCY_KEY.test(input.idempotencyKey))
     errors.add(
       'IDEMPOTENCY_KEY_INVALID',
-      'The idempotency key must be 8 to 100 characters.',
+      'The idempotency key must be 8 to 100 visible ASCII characters (a uuid will do).',
       'idempotencyKey',
     );
 }
