@@ -1,8 +1,9 @@
 // The GraphQL documents the single-page apps send: every `.graphql` file under
 // apps/<app>/src, each operation together with the fragments it spreads
-// (looked up across all files of the same app, transitively). Tests run them
-// through the API's own validation rules so a document the server would refuse
-// is caught here, not in a browser.
+// (looked up across all files of the same app, transitively), with the
+// `__typename` Apollo Client adds to every selection below the root (it counts
+// towards the cost limit). Tests run them through the API's own validation
+// rules so a document the server would refuse is caught here, not in a browser.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +15,7 @@ import {
   Kind,
   type OperationDefinitionNode,
   type GraphQLSchema,
+  type SelectionSetNode,
   parse,
   print,
   type ValidationRule,
@@ -56,6 +58,21 @@ function spreadNames(node: DefinitionNode): string[] {
   return names;
 }
 
+const TYPENAME = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } } as const;
+
+/** The definition as Apollo Client sends it: `__typename` in every selection set but the operation's own. */
+function withTypenames<Node extends DefinitionNode>(definition: Node): Node {
+  return visit(definition, {
+    SelectionSet(set: SelectionSetNode, _key, parent) {
+      if (parent && 'kind' in parent && parent.kind === Kind.OPERATION_DEFINITION) return undefined;
+      const has = set.selections.some(
+        (selection) => selection.kind === Kind.FIELD && selection.name.value === '__typename',
+      );
+      return has ? undefined : { ...set, selections: [...set.selections, TYPENAME] };
+    },
+  });
+}
+
 /** Every operation of the app, each with the fragments it uses. Throws on a missing or twice-defined fragment. */
 export function spaOperations(app: SpaApp): SpaOperation[] {
   const fragments = new Map<string, { definition: FragmentDefinitionNode; file: string }>();
@@ -85,12 +102,12 @@ export function spaOperations(app: SpaApp): SpaOperation[] {
       const fragment = fragments.get(fragmentName);
       if (!fragment)
         throw new Error(`${name} (${file}) spreads ${fragmentName}, defined nowhere in ${app}.`);
-      needed.set(fragmentName, fragment.definition);
+      needed.set(fragmentName, withTypenames(fragment.definition));
       pending.push(...spreadNames(fragment.definition));
     }
     const document: DocumentNode = {
       kind: Kind.DOCUMENT,
-      definitions: [definition, ...needed.values()],
+      definitions: [withTypenames(definition), ...needed.values()],
     };
     return { app, name, file, document, source: print(document) };
   });

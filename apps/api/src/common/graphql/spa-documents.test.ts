@@ -43,7 +43,7 @@ describe('documents of the single-page apps', () => {
       const operation = spaOperations('backoffice').find((o) => o.name === name);
       expect(operation, name).toBeDefined();
       const [cost] = operationCosts(schema, operation!.document);
-      expect(cost, name).toBeLessThan(LIMITS.maxCost * 0.6);
+      expect(cost, name).toBeLessThan(LIMITS.maxCost * 0.75);
     }
   });
 
