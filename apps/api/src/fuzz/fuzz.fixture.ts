@@ -27,6 +27,8 @@ export interface FuzzWorld {
   slugs: string[];
   skus: string[];
   couponCodes: string[];
+  /** Objects in the states the known gaps need. */
+  special: { storeWithStock: string; backorderedOffer: string };
   /** Re-signs-in every caller (after a fuzzed call ended a session or changed an account). */
   signInAll(): Promise<void>;
 }
@@ -63,7 +65,7 @@ export async function createFuzzWorld(api: TestApi): Promise<FuzzWorld> {
   const scarceA = await shopA.offer({ warehouse: 1 });
   const offerB = await shopB.offer({ warehouse: 50, store: 10 });
   // Backorders: more reserved than on hand, so turning allowBackorder off meets the CHECK.
-  const backorderB = await shopB.offer({ warehouse: 1 });
+  const backorderB = await shopB.offer({ warehouse: 1, store: 1 });
   await db.prisma.offer.update({ where: { id: backorderB.id }, data: { allowBackorder: true } });
   await db.prisma.stockLevel.updateMany({
     where: { offerId: backorderB.id },
@@ -106,7 +108,10 @@ export async function createFuzzWorld(api: TestApi): Promise<FuzzWorld> {
   const [pickupB] = await place(other.id, [{ offer: offerB, quantity: 1 }], 'IN_STORE', [
     { sellerId: shopB.seller.id, fulfilment: 'PICKUP', pickupStoreId: shopB.store.id },
   ]);
-  const [backordered] = await place(other.id, [{ offer: backorderB, quantity: 3 }], 'WALLET');
+  // Unpaid (in store): the stock stays reserved, 3 against 1 on hand.
+  const [backordered] = await place(other.id, [{ offer: backorderB, quantity: 3 }], 'IN_STORE', [
+    { sellerId: shopB.seller.id, fulfilment: 'PICKUP', pickupStoreId: shopB.store.id },
+  ]);
   const staffA = contextFor(shopA.owner.id, { sellers: { [shopA.seller.id]: STAFF } });
   const staffB = contextFor(shopB.owner.id, { sellers: { [shopB.seller.id]: STAFF } });
   await orderActions.acceptOrder(staffA, acceptedA!.id);
@@ -232,6 +237,7 @@ export async function createFuzzWorld(api: TestApi): Promise<FuzzWorld> {
     slugs: ['fuzz-a', 'fuzz-b', 'fuzz-things', 'product-1'],
     skus: variants.map((v) => v.sku),
     couponCodes: ['FUZZA10', 'FUZZ5', 'WELCOME10'],
+    special: { storeWithStock: shopA.store.id, backorderedOffer: backorderB.id },
     signInAll,
   };
 }

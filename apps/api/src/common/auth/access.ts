@@ -2,13 +2,13 @@
 // these decorators. The declaration travels in the field's GraphQL extensions,
 // so assertEveryRootFieldDeclaresAccess() can refuse a schema that forgets one
 // (default deny), and the guard enforces it before the resolver runs. The
-// guard also refuses NUL characters in any argument (nul-characters.ts).
+// guard also refuses text PostgreSQL cannot store (unstorable-text.ts).
 import type { Permission } from '@bazaar/schema';
 import { type GraphQLSchema, isObjectType } from 'graphql';
 import { Extensions, type MiddlewareFn, UseMiddleware } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { ForbiddenError, UnauthenticatedError } from '../errors/errors.js';
-import { assertNoNulCharacters } from '../graphql/nul-characters.js';
+import { assertStorableText } from '../graphql/unstorable-text.js';
 import { canAnywhere } from './session.js';
 
 export type Access =
@@ -19,7 +19,7 @@ export type Access =
 function declare(access: Access): MethodDecorator {
   const guard: MiddlewareFn<Context> = ({ context, args }, next) => {
     checkAccess(access, context);
-    assertNoNulCharacters(args);
+    assertStorableText(args);
     return next();
   };
   const extensions = Extensions({ access });

@@ -190,7 +190,7 @@ export async function assignRole(
   const sellerId = input.sellerId ?? null;
   if (role.scope === 'SELLER' && !sellerId)
     return fail('SELLER_REQUIRED', 'Choose the seller this role applies to.', 'sellerId');
-  if (role.scope === 'PLATFORM' && sellerId)
+  if (role.scope === 'PLATFORM' && sellerId !== null)
     return fail(
       'SELLER_NOT_ALLOWED',
       'This role applies platform-wide, not within a seller.',
@@ -204,13 +204,16 @@ export async function assignRole(
       'roleId',
     );
   }
-  if (sellerId && !(isUuid(sellerId) && (await tx.seller.findUnique({ where: { id: sellerId } }))))
+  if (
+    sellerId !== null &&
+    !(isUuid(sellerId) && (await tx.seller.findUnique({ where: { id: sellerId } })))
+  )
     return fail('SELLER_NOT_FOUND', 'This seller does not exist.', 'sellerId');
   const storeId = input.storeId ?? null;
   if (role.builtInKey === 'store_counter' && !storeId)
     return fail('STORE_NOT_FOUND', 'A store counter belongs to one store: choose it.', 'storeId');
   if (
-    storeId &&
+    storeId !== null &&
     !(
       isUuid(storeId) &&
       (await tx.store.findFirst({ where: { id: storeId, sellerId: sellerId ?? undefined } }))

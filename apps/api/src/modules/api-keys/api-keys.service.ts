@@ -55,7 +55,7 @@ export async function createApiKey(ctx: Context, input: ApiKeyCreateInput) {
     errors.add('NAME_REQUIRED', 'Name the key (up to 80 characters).', 'name');
   const sellerId = input.sellerId ?? null;
   if (
-    sellerId &&
+    sellerId !== null &&
     !(isUuid(sellerId) && (await ctx.db.prisma.seller.findUnique({ where: { id: sellerId } })))
   )
     errors.add('SELLER_NOT_FOUND', 'This seller does not exist.', 'sellerId');

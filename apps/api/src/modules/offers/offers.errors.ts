@@ -22,6 +22,7 @@ export const OfferUpdateCodes = {
   COMPARE_AT_INVALID: 'COMPARE_AT_INVALID',
   HANDLING_INVALID: 'HANDLING_INVALID',
   THRESHOLD_INVALID: 'THRESHOLD_INVALID',
+  BACKORDERS_RESERVED: 'BACKORDERS_RESERVED',
 } as const;
 export type OfferUpdateCode = keyof typeof OfferUpdateCodes;
 

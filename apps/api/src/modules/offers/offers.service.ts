@@ -47,6 +47,12 @@ export async function refusable<T, Code extends string>(
 const isUniqueViolation = (error: unknown) =>
   error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 
+/** PostgreSQL's check_violation, as the pg driver adapter reports it. */
+const isCheckViolation = (error: unknown) =>
+  error instanceof Prisma.PrismaClientKnownRequestError &&
+  (error.meta as { driverAdapterError?: { cause?: { originalCode?: string } } } | undefined)
+    ?.driverAdapterError?.cause?.originalCode === '23514';
+
 /**
  * Number of ACTIVE offers per product, over all its variants. Products without
  * any active offer map to 0. Used by the catalog's publish check (NO_PRICE).
@@ -326,7 +332,19 @@ export async function updateOffer(
           },
         ]);
       if (allowBackorder !== current.allowBackorder)
-        await setLevelsBackorder(tx, id, allowBackorder);
+        await setLevelsBackorder(tx, id, allowBackorder).catch((error: unknown) => {
+          // The stock CHECK: somewhere more is reserved than on hand, which only backorders allow.
+          if (isCheckViolation(error))
+            throw new Refused<OfferUpdateCode>([
+              {
+                code: 'BACKORDERS_RESERVED',
+                field: 'allowBackorder',
+                message:
+                  'More is reserved than on hand: receive stock (or let those orders end) before turning backorders off.',
+              },
+            ]);
+          throw error;
+        });
       await publishEvents(tx, 'product.changed', [{ productId: current.productId }]);
       return updated;
     }),
