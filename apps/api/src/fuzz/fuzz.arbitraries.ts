@@ -209,6 +209,56 @@ const floatArbitrary: Arbitrary<number> = fc.oneof(
   fc.constantFrom(0, -0, 90, -90, 180, -180, 1e308, -1e308, Number.MIN_VALUE),
 );
 
+/** A value a careful client would send: right format, ids of the right kind, small numbers. */
+function benignScalar(
+  scalar: string,
+  name: string,
+  kind: string,
+  v: Vocabulary,
+): Arbitrary<unknown> {
+  const lower = name.toLowerCase();
+  const days = (min: number, max: number) =>
+    fc.integer({ min, max }).map((d) => new Date(Date.now() + d * 86_400_000).toISOString());
+  switch (scalar) {
+    case 'ID':
+      return pick(() => v.ids[kind] ?? Object.values(v.ids).flat());
+    case 'Boolean':
+      return fc.boolean();
+    case 'Float':
+      return fc.double({ min: -80, max: 80, noNaN: true });
+    case 'DateTime':
+      return days(1, 60);
+    case 'JSON':
+      return fc.jsonValue({ maxDepth: 1 });
+    case 'Int':
+      if (/quantity|delta|onhand/.test(lower)) return fc.integer({ min: 1, max: 5 });
+      if (lower.endsWith('bp')) return fc.integer({ min: 100, max: 5_000 });
+      if (lower === 'day') return fc.integer({ min: 0, max: 6 });
+      if (lower === 'mindays') return fc.integer({ min: 1, max: 3 });
+      if (lower === 'maxdays') return fc.integer({ min: 3, max: 9 });
+      if (/days|position|limit/.test(lower)) return fc.integer({ min: 1, max: 10 });
+      return fc.integer({ min: 1, max: 50_000 });
+    case 'String':
+      if (lower.includes('email')) return fc.oneof(fc.constantFrom(...v.emails), fc.emailAddress());
+      if (lower.includes('password'))
+        return fc.oneof(fc.constant(v.password), fc.stringMatching(/^[A-Za-z0-9]{16,24}$/));
+      if (lower === 'currency') return fc.constant('USD');
+      if (lower === 'country') return fc.constantFrom('FR', 'DE');
+      if (lower.includes('slug')) return fc.stringMatching(/^[a-z][a-z0-9-]{3,16}[a-z0-9]$/);
+      if (lower === 'sku') return fc.stringMatching(/^[A-Z]{2,4}-[0-9]{2,6}$/);
+      if (lower === 'code' || lower === 'couponcode')
+        return fc.oneof(fc.constantFrom(...v.couponCodes), fc.stringMatching(/^[A-Z0-9]{4,10}$/));
+      if (lower === 'idempotencykey' || lower === 'token') return fc.uuid();
+      if (lower.endsWith('url')) return fc.webUrl();
+      if (lower === 'opens') return fc.constant('09:00');
+      if (lower === 'closes') return fc.constant('18:00');
+      if (lower === 'postalcode') return fc.constant('75002');
+      return fc.stringMatching(/^[A-Za-z][A-Za-z0-9 ]{2,20}[A-Za-z0-9]$/);
+    default:
+      throw new Error(`no arbitrary for scalar ${scalar}: add one`);
+  }
+}
+
 /** Optional fields are left out, sent as null, or sent. */
 const optional = <T>(value: Arbitrary<T>): Arbitrary<T | null | undefined> =>
   fc.oneof(
@@ -220,7 +270,11 @@ const optional = <T>(value: Arbitrary<T>): Arbitrary<T | null | undefined> =>
 export class InputArbitraries {
   private readonly objects = new Map<string, Arbitrary<Record<string, unknown>>>();
 
-  constructor(private readonly vocabulary: Vocabulary) {}
+  /** `hostile`: mix hostile values in; otherwise only what a careful client would send. */
+  constructor(
+    private readonly vocabulary: Vocabulary,
+    private readonly hostile = true,
+  ) {}
 
   /** The arguments of one mutation, as a GraphQL variables object. */
   forArguments(
@@ -249,7 +303,15 @@ export class InputArbitraries {
     owner: string,
     depth: number,
   ): Arbitrary<unknown> {
-    if (!isNonNullType(type)) return optional(this.present(type, name, owner, depth));
+    if (!isNonNullType(type)) {
+      const value = this.present(type, name, owner, depth);
+      return this.hostile
+        ? optional(value)
+        : fc.oneof(
+            { weight: 1, arbitrary: fc.constant(undefined) },
+            { weight: 3, arbitrary: value },
+          );
+    }
     return this.present(type.ofType, name, owner, depth);
   }
 
@@ -261,6 +323,7 @@ export class InputArbitraries {
   ): Arbitrary<unknown> {
     if (isListType(inner)) {
       const element = this.value(inner.ofType as GraphQLInputType, name, owner, depth + 1);
+      if (!this.hostile) return fc.array(element, { minLength: 1, maxLength: 3 });
       return fc.oneof(
         { weight: 8, arbitrary: fc.array(element, { maxLength: 4 }) },
         // Past the input list caps (100): refused, and cheaply.
@@ -288,6 +351,7 @@ export class InputArbitraries {
       return object;
     }
     if (!isScalarType(type)) throw new Error(`unexpected input type ${String(type)}`);
+    if (!this.hostile) return benignScalar(type.name, name, idKind(name, owner), this.vocabulary);
     switch (type.name) {
       case 'ID':
         return idArbitrary(idKind(name, owner), this.vocabulary);
