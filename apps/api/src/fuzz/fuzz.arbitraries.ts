@@ -243,7 +243,8 @@ function benignScalar(
       if (lower.includes('password'))
         return fc.oneof(fc.constant(v.password), fc.stringMatching(/^[A-Za-z0-9]{16,24}$/));
       if (lower === 'currency') return fc.constant('USD');
-      if (lower === 'country') return fc.constantFrom('FR', 'DE');
+      if (lower === 'country' || lower === 'countries') return fc.constantFrom('FR', 'DE');
+      if (lower === 'barcode') return fc.constant('4006381333931');
       if (lower.includes('slug')) return fc.stringMatching(/^[a-z][a-z0-9-]{3,16}[a-z0-9]$/);
       if (lower === 'sku') return fc.stringMatching(/^[A-Z]{2,4}-[0-9]{2,6}$/);
       if (lower === 'code' || lower === 'couponcode')
@@ -305,12 +306,13 @@ export class InputArbitraries {
   ): Arbitrary<unknown> {
     if (!isNonNullType(type)) {
       const value = this.present(type, name, owner, depth);
-      return this.hostile
-        ? optional(value)
-        : fc.oneof(
-            { weight: 1, arbitrary: fc.constant(undefined) },
-            { weight: 3, arbitrary: value },
-          );
+      if (this.hostile) return optional(value);
+      // Careful callers leave out most optional structures (attributes, options, translations).
+      const structured = isInputObjectType(getNamedType(type));
+      return fc.oneof(
+        { weight: structured ? 3 : 1, arbitrary: fc.constant(undefined) },
+        { weight: structured ? 1 : 3, arbitrary: value },
+      );
     }
     return this.present(type.ofType, name, owner, depth);
   }
@@ -323,7 +325,11 @@ export class InputArbitraries {
   ): Arbitrary<unknown> {
     if (isListType(inner)) {
       const element = this.value(inner.ofType as GraphQLInputType, name, owner, depth + 1);
-      if (!this.hostile) return fc.array(element, { minLength: 1, maxLength: 3 });
+      if (!this.hostile)
+        return fc.array(element, {
+          minLength: 1,
+          maxLength: isInputObjectType(getNamedType(inner)) ? 1 : 3,
+        });
       return fc.oneof(
         { weight: 8, arbitrary: fc.array(element, { maxLength: 4 }) },
         // Past the input list caps (100): refused, and cheaply.
@@ -339,7 +345,11 @@ export class InputArbitraries {
     owner: string,
     depth: number,
   ): Arbitrary<unknown> {
-    if (isEnumType(type)) return fc.constantFrom(...type.getValues().map((v) => v.name));
+    if (isEnumType(type)) {
+      // Careful callers write English first (an English title is required).
+      if (!this.hostile && type.name === 'Locale') return fc.constant('EN');
+      return fc.constantFrom(...type.getValues().map((v) => v.name));
+    }
     if (isInputObjectType(type)) {
       let object = this.objects.get(`${type.name}/${owner}`);
       if (!object) {
