@@ -14,7 +14,6 @@ import { type MutationDocument, mutationDocuments } from './fuzz.documents.js';
 import { type Finding, describeFinding } from './fuzz.findings.js';
 import { changedTables, fingerprinter, nextTransactionId } from './fuzz.fingerprint.js';
 import { ROLES, type Role, createFuzzWorld } from './fuzz.fixture.js';
-import { KNOWN_ISSUES } from './fuzz.known-issues.js';
 
 // Test knobs, not server configuration (hence process.env outside env.ts).
 // eslint-disable-next-line no-restricted-properties
@@ -226,11 +225,9 @@ describe('mutation fuzz', async () => {
     return found;
   }
 
-  /** Fails on findings, except known issues, which it prints. */
+  /** Fails on any finding. */
   function expectNoFindings(findings: Finding[]) {
-    const known = findings.filter((f) => KNOWN_ISSUES.some((issue) => issue.matches(f)));
-    for (const finding of known) console.warn(`known issue: ${describeFinding(finding)}`);
-    expect(findings.filter((f) => !known.includes(f)).map(describeFinding)).toEqual([]);
+    expect(findings.map(describeFinding)).toEqual([]);
   }
 
   // Gaps suspected before the fuzz ran, checked on purpose (random input rarely lines them
@@ -314,24 +311,4 @@ describe('mutation fuzz', async () => {
       }
       expectNoFindings(findings);
     }, 120_000);
-
-  describe('known issues (fuzz-findings.md), replayed until fixed', () => {
-    it.fails('F1: couponCreate for an unknown seller answers NOT_FOUND', async () => {
-      const result = (await world.clients.admin.graphql(
-        `mutation($input: CouponInput!) { couponCreate(input: $input) { coupon { id } errors { code field } } }`,
-        {
-          input: {
-            code: 'GHOST10',
-            kind: 'PERCENTAGE',
-            percentBp: 1_000,
-            sellerId: '0191c0de-0000-7000-8000-000000000001',
-          },
-        },
-      )) as Response;
-      expect(result.errors).toBeUndefined();
-      expect(result.data?.['couponCreate']?.errors).toEqual([
-        { code: 'NOT_FOUND', field: 'sellerId' },
-      ]);
-    });
-  });
 });

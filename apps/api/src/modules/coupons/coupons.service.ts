@@ -129,8 +129,9 @@ function couponData(input: CouponInput, errors: PayloadErrors<CouponCode>) {
   };
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+/** P2002: unique violation; P2003: foreign key violation. */
+function isPrismaError(error: unknown, code: 'P2002' | 'P2003'): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === code;
 }
 
 export async function createCoupon(ctx: Context, input: CouponInput) {
@@ -147,7 +148,10 @@ export async function createCoupon(ctx: Context, input: CouponInput) {
     const row = await ctx.db.prisma.coupon.create({ data: { ...data, sellerId } });
     return { coupon: toCoupon(row, ctx.locale), errors: [] };
   } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
+    // A platform manager may name any seller; one that does not exist fails the foreign key.
+    if (isPrismaError(error, 'P2003'))
+      return (errors.add('NOT_FOUND', 'This seller does not exist.', 'sellerId'), fail());
+    if (!isPrismaError(error, 'P2002')) throw error;
     return (errors.add('CODE_TAKEN', 'This code is already used.', 'code'), fail());
   }
 }
@@ -173,7 +177,7 @@ export async function updateCoupon(ctx: Context, id: string, input: CouponInput)
     const row = await ctx.db.prisma.coupon.update({ where: { id }, data });
     return { coupon: toCoupon(row, ctx.locale), errors: [] };
   } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
+    if (!isPrismaError(error, 'P2002')) throw error;
     return (errors.add('CODE_TAKEN', 'This code is already used.', 'code'), fail());
   }
 }

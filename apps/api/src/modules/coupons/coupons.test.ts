@@ -73,6 +73,12 @@ describe('coupons', async () => {
     ).toEqual(['FORBIDDEN']);
     expect((await createCoupon(platformAdmin(), input())).errors).toEqual([]);
     expect(await db.prisma.coupon.count()).toBe(2);
+    // A platform manager may name any seller, but only one that exists.
+    expect(
+      (await createCoupon(platformAdmin(), input({ code: 'GHOST10', sellerId: randomUUID() })))
+        .errors,
+    ).toMatchObject([{ code: 'NOT_FOUND', field: 'sellerId' }]);
+    expect(await db.prisma.coupon.count()).toBe(2);
   });
 
   it('refuses bad coupons with coded errors and writes nothing', async () => {
