@@ -6,7 +6,7 @@ import { Money } from '../../common/money/money.js';
 import { CartLine } from '../cart/cart.types.js';
 import { ShippingMethod } from '../delivery/delivery.types.js';
 import { AddressInput } from '../identity/identity.types.js';
-import { Fulfilment, Purchase } from '../orders/orders.types.js';
+import { Fulfilment, Purchase, PurchaseTotals } from '../orders/orders.types.js';
 import { PaymentMethod, PaymentSession } from '../payments/payments.types.js';
 import { CheckoutCompleteCodes, CheckoutProblemCode } from './checkout.errors.js';
 
@@ -152,27 +152,12 @@ export class AppliedCoupon {
 }
 
 @ObjectType({ description: "A quote of the viewer's cart: what checkoutComplete would place." })
-export class Checkout {
+export class Checkout extends PurchaseTotals {
   @Field(() => String, { nullable: true })
   currency!: string | null;
 
   @Field(() => [CheckoutGroup])
   groups!: CheckoutGroup[];
-
-  @Field(() => Money)
-  itemsSubtotal!: Money;
-
-  @Field(() => Money)
-  discountTotal!: Money;
-
-  @Field(() => Money)
-  shippingTotal!: Money;
-
-  @Field(() => Money)
-  taxTotal!: Money;
-
-  @Field(() => Money)
-  grandTotal!: Money;
 
   @Field(() => AppliedCoupon, { nullable: true })
   coupon!: AppliedCoupon | null;

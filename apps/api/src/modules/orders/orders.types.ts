@@ -9,6 +9,7 @@ import {
   type PayloadErrorShape,
   PayloadErrorType,
 } from '../../common/errors/payload.js';
+import { PostalAddress } from '../../common/address/postal-address.js';
 import { DateTimeScalar } from '../../common/graphql/scalars.js';
 import { Money } from '../../common/money/money.js';
 import { ConnectionArgs, ConnectionType } from '../../common/pagination/connection.js';
@@ -66,27 +67,9 @@ export type OrderAction = (typeof OrderAction)[keyof typeof OrderAction];
 registerEnumType(OrderAction, { name: 'OrderAction' });
 
 @ObjectType({ description: 'The address an order ships to (a snapshot taken at checkout).' })
-export class OrderAddress {
+export class OrderAddress extends PostalAddress {
   @Field(() => String)
   recipient!: string;
-
-  @Field(() => String)
-  line1!: string;
-
-  @Field(() => String, { nullable: true })
-  line2!: string | null;
-
-  @Field(() => String)
-  city!: string;
-
-  @Field(() => String, { nullable: true })
-  region!: string | null;
-
-  @Field(() => String)
-  postalCode!: string;
-
-  @Field(() => String, { description: 'ISO 3166-1 alpha-2.' })
-  country!: string;
 
   @Field(() => String, { nullable: true })
   phone!: string | null;
@@ -227,23 +210,9 @@ export class Order {
   row!: OrderRow;
 }
 
-@ObjectType({ description: 'What a shopper bought in one checkout: one order per seller.' })
-export class Purchase {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => Int)
-  number!: number;
-
-  @Field(() => DateTimeScalar)
-  createdAt!: Date;
-
-  @Field(() => SalesChannel)
-  channel!: SalesChannel;
-
-  @Field(() => PaymentMethod)
-  paymentMethod!: PaymentMethod;
-
+/** What a purchase (or a quote of one) adds up to: fields of Purchase and Checkout (never returned itself). */
+@ObjectType()
+export abstract class PurchaseTotals {
   @Field(() => Money)
   itemsSubtotal!: Money;
 
@@ -258,6 +227,24 @@ export class Purchase {
 
   @Field(() => Money)
   grandTotal!: Money;
+}
+
+@ObjectType({ description: 'What a shopper bought in one checkout: one order per seller.' })
+export class Purchase extends PurchaseTotals {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Int)
+  number!: number;
+
+  @Field(() => DateTimeScalar)
+  createdAt!: Date;
+
+  @Field(() => SalesChannel)
+  channel!: SalesChannel;
+
+  @Field(() => PaymentMethod)
+  paymentMethod!: PaymentMethod;
 
   row!: PurchaseRow;
 }
