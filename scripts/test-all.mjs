@@ -31,5 +31,6 @@ run('pnpm', ['exec', 'prettier', '--check', '.', '--log-level', 'warn']);
 const tasks = ['lint', 'typecheck', 'test', 'build'];
 run('pnpm', ['exec', 'turbo', 'run', ...tasks, '--concurrency=2', '--output-logs=new-only']);
 run('pnpm', ['test:deploy']);
+run('pnpm', ['test:faults']);
 run('pnpm', ['--filter', '@bazaar/e2e', 'e2e']);
 console.log(`\nAll checks passed in ${((Date.now() - started) / 1000).toFixed(0)} s.`);

@@ -21,6 +21,8 @@ export interface EmbeddedPostgresOptions {
   fresh?: boolean;
   /** Trade crash safety for speed (tests): no fsync, no synchronous commit. */
   fast?: boolean;
+  /** Listen on this port (a restart that clients reconnect to); default: a free one. */
+  port?: number;
   log?: (message: string) => void;
 }
 
@@ -56,7 +58,7 @@ export async function startEmbeddedPostgres(
     // The binaries live in this workspace's node_modules, below the same folders.
     letPostgresUserThrough(dirname(fileURLToPath(import.meta.url)));
   }
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300'];
   if (options.fast)
     flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
