@@ -1,5 +1,6 @@
 // Shared by every scenario: the API under test, GraphQL calls, autocannon runs.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { ROOT } from '../scripts/bootstrap.mjs';
 
@@ -7,6 +8,10 @@ export const PORT = 4200;
 export const BASE = `http://127.0.0.1:${PORT}`;
 export const DURATION_S = Number(process.env.BENCH_DURATION ?? 20);
 export const WARMUP_S = Number(process.env.BENCH_WARMUP ?? 3);
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+
+/** The API process under test; its descendants are its workers and embedded PostgreSQL. */
+let apiPid = null;
 
 /** Starts the production build on a fresh embedded database seeded at `scale`. */
 export async function startApi(scale) {
@@ -24,6 +29,7 @@ export async function startApi(scale) {
       EMBEDDED_DB_FRESH: 'true',
     },
   });
+  apiPid = api.pid;
   const stop = () => api.kill('SIGTERM');
   process.on('exit', stop);
   for (let i = 0; ; i++) {
@@ -57,23 +63,84 @@ export const body = (query, variables) => JSON.stringify({ query, variables });
 
 /**
  * Runs autocannon for a warm-up (discarded), then for DURATION_S.
- * `requests` follows autocannon's format; see its README.
+ * `requests` follows autocannon's format; see its README. `beforeMeasure`
+ * runs between the two (to reset counters kept by the requests).
  */
-export async function load(options) {
+export async function load({ beforeMeasure = () => {}, ...options }) {
   const base = { url: `${BASE}/graphql`, connections: 20, ...options };
   if (WARMUP_S > 0) await autocannon({ ...base, duration: WARMUP_S });
-  return autocannon({ ...base, duration: DURATION_S });
+  beforeMeasure();
+  const { value, cpu } = await measureCpu(() => autocannon({ ...base, duration: DURATION_S }));
+  return { ...value, cpu };
 }
 
-/** A table row for one autocannon result. */
-export function row(scenario, result, target) {
+/** A table row for one autocannon result (`payloadErrors`: answers with GraphQL or payload errors). */
+export function row(scenario, result, target, payloadErrors = 0) {
   return {
     scenario,
     'req/s': Math.round(result.requests.average),
     'p50 ms': result.latency.p50,
     'p90 ms': result.latency.p90,
     'p99 ms': result.latency.p99,
-    errors: result.errors + result.non2xx,
+    errors: result.errors + result.non2xx + payloadErrors,
+    ...cpuColumns(result.cpu),
     target,
   };
+}
+
+/**
+ * CPU seconds so far of the API process and its descendants, split into the
+ * API (node: the process and its cluster workers) and PostgreSQL (the embedded
+ * server's processes). Children that exited count in their parent's cutime.
+ */
+function cpuSnapshot() {
+  const stats = new Map();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const text = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const close = text.lastIndexOf(')');
+      const comm = text.slice(text.indexOf('(') + 1, close);
+      const fields = text.slice(close + 2).split(' ');
+      // After the command: state ppid ... utime(12) stime(13) cutime(14) cstime(15), 1-based from state.
+      const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0);
+      stats.set(Number(name), { comm, ppid: Number(fields[1]), ticks });
+    } catch {
+      // exited meanwhile
+    }
+  }
+  const snapshot = { api: 0, postgres: 0 };
+  if (apiPid === null) return snapshot;
+  const tree = new Set([apiPid]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [pid, stat] of stats) {
+      if (tree.has(pid) || !tree.has(stat.ppid)) continue;
+      tree.add(pid);
+      grew = true;
+    }
+  }
+  for (const pid of tree) {
+    const stat = stats.get(pid);
+    if (!stat) continue;
+    const isPostgres = stat.comm.startsWith('postgres');
+    snapshot[isPostgres ? 'postgres' : 'api'] += stat.ticks / CLOCK_TICKS;
+  }
+  return snapshot;
+}
+
+/** Runs `fn`, returning its value and the CPU used meanwhile (percent of one core). */
+export async function measureCpu(fn) {
+  const before = cpuSnapshot();
+  const started = performance.now();
+  const value = await fn();
+  const seconds = (performance.now() - started) / 1000;
+  const after = cpuSnapshot();
+  const percent = (key) => Math.round(((after[key] - before[key]) / seconds) * 100);
+  return { value, cpu: { api: percent('api'), postgres: percent('postgres') } };
+}
+
+export function cpuColumns(cpu) {
+  return cpu ? { 'API cpu %': cpu.api, 'PG cpu %': cpu.postgres } : {};
 }

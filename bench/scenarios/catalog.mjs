@@ -8,10 +8,10 @@ const CARD = `id slug title brand ratingAverage ratingCount offerCount
   priceRange { min { amount currency formatted } max { amount formatted } }
   buyBox { price { formatted } compareAtPrice { formatted } stockStatus }`;
 
-const PRODUCT_LIST = `query ProductList($after: String) {
+export const PRODUCT_LIST = `query ProductList($after: String) {
   products(first: 20, after: $after) { totalCount pageInfo { endCursor hasNextPage } edges { node { ${CARD} } } } }`;
 
-const PRODUCT_PAGE = `query ProductPage($slug: String!) {
+export const PRODUCT_PAGE = `query ProductPage($slug: String!) {
   product(slug: $slug) {
     ${CARD} description seoTitle seoDescription url qrCodeSvgUrl
     category { slug name ancestors { slug name } }
@@ -23,7 +23,7 @@ const PRODUCT_PAGE = `query ProductPage($slug: String!) {
         seller { slug name ratingAverage } pickupStores { id name city } } }
   } }`;
 
-const SEARCH = `query Search($input: SearchInput!) {
+export const SEARCH = `query Search($input: SearchInput!) {
   search(input: $input, first: 20) {
     totalCount didYouMean engine pageInfo { endCursor hasNextPage }
     edges { node { ${CARD} } }
@@ -37,7 +37,7 @@ const SEARCH = `query Search($input: SearchInput!) {
     } } }`;
 
 /** The indexer builds the search index from the outbox after seeding; wait for it. */
-async function waitForSearchIndex() {
+export async function waitForSearchIndex() {
   const { products } = await graphql('{ products(first: 1) { totalCount } }');
   for (let i = 0; i < 600; i++) {
     const { search } = await graphql('{ search(input: {}) { totalCount } }');
@@ -48,7 +48,7 @@ async function waitForSearchIndex() {
 }
 
 /** Search terms matching many, some and one product(s), from the catalog itself. */
-async function pickTerms() {
+export async function pickTerms() {
   const titles = [];
   let after = null;
   for (let page = 0; page < 10; page++) {
@@ -83,7 +83,8 @@ function rotating(query, variablesList) {
   ];
 }
 
-export async function catalogScenarios() {
+/** What the scenarios ask for: product slugs, category slugs, search terms. */
+export async function catalogInputs() {
   const total = await waitForSearchIndex();
   console.log(`${total} published products indexed.`);
   const slugs = [];
@@ -98,6 +99,11 @@ export async function catalogScenarios() {
   const categorySlugs = categories.edges.map((edge) => edge.node.slug);
   const terms = await pickTerms();
   console.log(`Search terms: ${JSON.stringify(terms)}`);
+  return { slugs, categorySlugs, terms };
+}
+
+export async function catalogScenarios() {
+  const { slugs, categorySlugs, terms } = await catalogInputs();
 
   const target = '>= 3,000 req/s, p99 < 50 ms';
   const rows = [];

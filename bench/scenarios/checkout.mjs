@@ -3,13 +3,16 @@
 // sale (500 buyers at once for the last units of one offer). Buyers are real
 // accounts signed up here and credited by the demo admin.
 import { randomUUID } from 'node:crypto';
-import { BASE, DURATION_S, WARMUP_S, graphql } from '../lib.mjs';
+import { BASE, DURATION_S, WARMUP_S, cpuColumns, graphql, load, measureCpu, row } from '../lib.mjs';
 
 const BUYERS = 64;
+/** Add to cart: one buyer per connection, each cycling through its own offers. */
+const CART_BUYERS = 20;
+const OFFERS_PER_CART = 40;
 const FLASH_BUYERS = 500;
 const PASSWORD = 'bench-buyer-pass-2026';
 const ADMIN = { email: 'admin@bazaar.test', password: 'bazaar-demo-pass' };
-const ADDRESS = {
+export const ADDRESS = {
   recipient: 'Bench Buyer',
   line1: '1 Load Street',
   city: 'Springfield',
@@ -23,11 +26,11 @@ const SIGN_UP = `mutation SignUp($input: AccountSignUpInput!) {
   accountSignUp(input: $input) { session { accessToken user { id } } errors { code message } } }`;
 const CREDIT = `mutation Credit($input: WalletCreditInput!) {
   walletCredit(input: $input) { errors { code message } } }`;
-const ADD = `mutation Add($offerId: ID!) {
+export const ADD = `mutation Add($offerId: ID!) {
   cartLinesAdd(lines: [{ offerId: $offerId, quantity: 1 }]) { errors { code } } }`;
-const CHECKOUT = `query Checkout($input: CheckoutInput) {
+export const CHECKOUT = `query Checkout($input: CheckoutInput) {
   checkout(input: $input) { grandTotal { amount } problems { code message } } }`;
-const PLACE = `mutation Place($input: CheckoutCompleteInput!) {
+export const PLACE = `mutation Place($input: CheckoutCompleteInput!) {
   checkoutComplete(input: $input) { purchase { id number } errors { code message } } }`;
 const OFFERS = `query Offers($after: String) {
   products(first: 100, after: $after) { pageInfo { endCursor hasNextPage } edges { node {
@@ -45,7 +48,7 @@ async function call(query, variables, token) {
 }
 
 /** Offers in stock, backorders left out (the seed prices every offer in the shop's currency). */
-async function offersInStock() {
+export async function offersInStock() {
   const offers = [];
   let after = null;
   do {
@@ -59,7 +62,7 @@ async function offersInStock() {
   return offers;
 }
 
-async function buyers(count, tag, currency) {
+export async function buyers(count, tag, currency) {
   const { sessionCreate } = await graphql(LOGIN, ADMIN);
   const admin = sessionCreate.session.accessToken;
   const tokens = [];
@@ -93,6 +96,45 @@ async function buyers(count, tag, currency) {
   return tokens;
 }
 
+/**
+ * Add to cart: signed-in buyers add one unit at a time, each connection
+ * cycling through offers of its own with stock to spare (carts stay under
+ * their line and quantity limits). Payload errors count as errors.
+ */
+async function addToCart(offers, currency) {
+  const plenty = offers.filter((offer) => offer.availableQuantity >= 30);
+  const perBuyer = Math.max(1, Math.min(OFFERS_PER_CART, Math.floor(plenty.length / CART_BUYERS)));
+  const tokens = await buyers(CART_BUYERS, 'cart', currency);
+  let connections = 0;
+  let payloadErrors = 0;
+  const result = await load({
+    connections: CART_BUYERS,
+    beforeMeasure: () => (payloadErrors = 0),
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request, context) => {
+          context.slot ??= connections++ % CART_BUYERS;
+          context.n = (context.n ?? 0) + 1;
+          const offer = plenty[(context.slot * perBuyer + (context.n % perBuyer)) % plenty.length];
+          return {
+            ...request,
+            headers: {
+              'content-type': 'application/json',
+              authorization: `Bearer ${tokens[context.slot]}`,
+            },
+            body: JSON.stringify({ query: ADD, variables: { offerId: offer.id } }),
+          };
+        },
+        onResponse: (status, body) => {
+          if (status === 200 && !/"errors":\[\]/.test(body)) payloadErrors++;
+        },
+      },
+    ],
+  });
+  return row('add to cart (20 buyers)', result, 'mixed: p99 < 200 ms', payloadErrors);
+}
+
 /** One purchase: add the offer, read the total, place with the wallet. */
 async function buy(token, offerId) {
   await call(ADD, { offerId }, token);
@@ -120,7 +162,7 @@ function percentile(sorted, p) {
     : 0;
 }
 
-function summary(scenario, samples, seconds, target, extra = {}) {
+function summary(scenario, samples, seconds, target, extra = {}, cpu = undefined) {
   const ms = samples.map((s) => s.ms).sort((a, b) => a - b);
   const placed = samples.filter((s) => s.placed).length;
   const codes = {};
@@ -132,6 +174,7 @@ function summary(scenario, samples, seconds, target, extra = {}) {
     'p90 ms': percentile(ms, 90),
     'p99 ms': percentile(ms, 99),
     errors: samples.length - placed,
+    ...cpuColumns(cpu),
     'error codes': Object.entries(codes)
       .map(([code, n]) => `${code} ${n}`)
       .join(', '),
@@ -161,18 +204,21 @@ export async function checkoutScenarios() {
   const { shop } = await graphql('{ shop { currency } }');
   const { currency } = shop;
   console.log(`${offers.length} offers in stock; signing up ${BUYERS} buyers...`);
+  const rows = [await addToCart(offers, currency)];
   const tokens = await buyers(BUYERS, 'orders', currency);
 
   await placeOrders(tokens, offers, WARMUP_S);
-  const samples = await placeOrders(tokens, offers, DURATION_S);
-  const rows = [
+  const { value: samples, cpu } = await measureCpu(() => placeOrders(tokens, offers, DURATION_S));
+  rows.push(
     summary(
       `place order (${BUYERS} buyers, distinct offers)`,
       samples,
       DURATION_S,
       '>= 300 orders/s',
+      {},
+      cpu,
     ),
-  ];
+  );
 
   // Flash sale: the offer with the most stock left, 500 buyers at once, one unit each.
   const fresh = await offersInStock();
@@ -181,7 +227,9 @@ export async function checkoutScenarios() {
   console.log(`flash sale: ${FLASH_BUYERS} buyers for ${stock} units of one offer...`);
   const flashTokens = await buyers(FLASH_BUYERS, 'flash', currency);
   const started = performance.now();
-  const flash = await Promise.all(flashTokens.map((token) => buy(token, target.id)));
+  const { value: flash, cpu: flashCpu } = await measureCpu(() =>
+    Promise.all(flashTokens.map((token) => buy(token, target.id))),
+  );
   const seconds = (performance.now() - started) / 1000;
   const sold = flash.filter((s) => s.placed).length;
   const after = (await offersInStock()).find((offer) => offer.id === target.id);
@@ -196,6 +244,7 @@ export async function checkoutScenarios() {
         'left after': after?.availableQuantity ?? 0,
         oversold: Math.max(0, sold - stock),
       },
+      flashCpu,
     ),
   );
   return rows;

@@ -12,6 +12,14 @@ const schema = z.object({
   HOST: z.string().default('127.0.0.1'),
   /** PostgreSQL server; when unset, embedded PostgreSQL runs under .data/. */
   DATABASE_URL: z.url().optional(),
+  /** API processes sharing the port (node:cluster); 1 runs a single process. */
+  API_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  /**
+   * How long anonymous public catalog answers are cached, in seconds (0: off).
+   * Product changes clear the cache as soon as the search indexer has seen
+   * them; the TTL bounds what writes no event. Default 10, off in tests.
+   */
+  RESPONSE_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).optional(),
   /** Most database connections per API process. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -91,6 +99,7 @@ export type Env = z.infer<typeof schema> & {
   GRAPHQL_INTROSPECTION: boolean;
   SERVE_SPAS: boolean;
   DEV_MAILBOX: boolean;
+  RESPONSE_CACHE_TTL_SECONDS: number;
 };
 
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
@@ -116,5 +125,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     GRAPHQL_INTROSPECTION: env.GRAPHQL_INTROSPECTION ?? !production,
     SERVE_SPAS: env.SERVE_SPAS ?? production,
     DEV_MAILBOX: env.DEV_MAILBOX ?? (!production && !env.SMTP_URL),
+    RESPONSE_CACHE_TTL_SECONDS:
+      env.RESPONSE_CACHE_TTL_SECONDS ?? (env.NODE_ENV === 'test' ? 0 : 10),
   };
 }

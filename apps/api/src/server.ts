@@ -15,6 +15,7 @@ import { registerMediaRoutes } from './modules/media/media.routes.js';
 import { createErrorFormatter } from './common/errors/format-error.js';
 import { LIMITS } from './common/graphql/limits.js';
 import { apiValidationRules } from './common/graphql/validation-rules.js';
+import { ResponseCache } from './common/graphql/response-cache.js';
 import { serveGraphiql } from './common/http/graphiql.js';
 import { serveSpas } from './common/http/spa.js';
 import { OneLinePerRequest, loggerOptions } from './common/observability/logger.js';
@@ -144,6 +145,15 @@ export async function createServer({
     ],
   });
   await apollo.start();
+  const responseCache = new ResponseCache(
+    db.prisma,
+    databaseUrl,
+    env.RESPONSE_CACHE_TTL_SECONDS * 1_000,
+    app.log,
+  );
+  await responseCache.start();
+  app.addHook('onClose', () => responseCache.stop());
+  responseCache.register(app);
   app.route({
     url: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],

@@ -6,6 +6,7 @@
 import type { Database, PrismaClient } from '@bazaar/db';
 import type { FastifyBaseLogger } from 'fastify';
 import { startRecurringJob } from '../../common/jobs/recurring-job.js';
+import { notifyCatalogChanged } from '../../common/graphql/response-cache.js';
 import { UUID } from '../../common/ids/uuid.js';
 import { clearSearchCaches } from './search.cache.js';
 import { buildSearchDocuments } from './search.documents.js';
@@ -68,6 +69,7 @@ export async function indexPendingChanges(
             await engine.upsert(documents);
           }
           clearSearchCaches(db.prisma);
+          await notifyCatalogChanged(db.prisma, tx);
         }
         await tx.$executeRaw`
           UPDATE outbox_events SET processed_at = now(), attempts = attempts + 1, last_error = NULL
@@ -134,6 +136,7 @@ export async function rebuildIndex(
     onProgress(indexed);
   }
   clearSearchCaches(db.prisma);
+  await notifyCatalogChanged(db.prisma, db.prisma);
   return indexed;
 }
 
