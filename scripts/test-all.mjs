@@ -32,5 +32,6 @@ const tasks = ['lint', 'typecheck', 'test', 'build'];
 run('pnpm', ['exec', 'turbo', 'run', ...tasks, '--concurrency=2', '--output-logs=new-only']);
 run('pnpm', ['test:deploy']);
 run('pnpm', ['test:faults']);
+run('node', ['scripts/audit.mjs']);
 run('pnpm', ['--filter', '@bazaar/e2e', 'e2e']);
 console.log(`\nAll checks passed in ${((Date.now() - started) / 1000).toFixed(0)} s.`);

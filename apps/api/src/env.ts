@@ -57,6 +57,29 @@ const schema = z.object({
    * X-Forwarded-For: login limits per IP and the audit log need it.
    */
   TRUST_PROXY: flag.default(false),
+  /**
+   * Other origins whose pages may call /graphql with credentials, comma-separated
+   * (https://erp.example.com,https://app.example.com); unset: same origin only.
+   */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .refine(
+            (origin) => URL.canParse(origin) && new URL(origin).origin === origin,
+            'each entry must be an origin such as https://app.example.com (scheme, host and port only)',
+          ),
+      ),
+    ),
   /** Secure flag on cookies; turn off only for plain-HTTP hosts other than localhost. */
   COOKIE_SECURE: flag.default(true),
   /** Uploaded images on local disk; default .data/media. Unused when S3_BUCKET is set. */

@@ -7,6 +7,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import { resolveSession } from './common/auth/resolve-session.js';
 import { cookieJar } from './common/http/cookies.js';
+import { registerCors } from './common/http/cors.js';
+import { registerSecurityHeaders } from './common/http/security-headers.js';
 import { createTransport, startMailDelivery } from './common/mail/mail-delivery.js';
 import { serveMailbox } from './common/mail/mailbox.js';
 import { Authorizer } from './modules/access/authz.js';
@@ -82,6 +84,8 @@ export async function createServer({
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  registerSecurityHeaders(app, env);
+  registerCors(app, env.CORS_ORIGINS);
 
   const metrics = createMetrics(db.pool);
   metrics.instrument(app);
