@@ -286,6 +286,21 @@ export async function placeOrders({ base, buyers, offers, stop, load = {}, retry
   return { outcomes, unanswered };
 }
 
+/** How many of these checkouts' purchases were committed before `when`. */
+export async function committedBefore(url, outcomes, when) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `SELECT count(*)::int AS n FROM purchases WHERE id = ANY($1::uuid[]) AND created_at < $2`,
+      [outcomes.filter((o) => o.purchaseId).map((o) => o.purchaseId), when],
+    );
+    return rows[0].n;
+  } finally {
+    await client.end();
+  }
+}
+
 /** Waits until the shoppers have placed `count` orders. */
 export async function untilPlaced(load, count) {
   while ((load.outcomes ?? []).filter((o) => o.purchaseId).length < count) await sleep(20);
