@@ -30,6 +30,7 @@ run('pnpm', ['exec', 'prettier', '--check', '.', '--log-level', 'warn']);
 // Two tasks at a time: more only makes them fight over the two cores.
 const tasks = ['lint', 'typecheck', 'test', 'build'];
 run('pnpm', ['exec', 'turbo', 'run', ...tasks, '--concurrency=2', '--output-logs=new-only']);
+run('node', ['scripts/bundle-budget.mjs']);
 run('pnpm', ['test:deploy']);
 run('pnpm', ['test:faults']);
 run('node', ['scripts/audit.mjs']);

@@ -1,8 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
-import { createApolloClient, GRAPHQL_URI } from './app/apollo';
 import { AppProviders } from './app/providers';
+import { GRAPHQL_URI } from './app/graphql-uri';
 import { createRouter } from './app/router';
 import { createBrowserSessionManager } from './shared/auth/browser-session';
 import { applyDocumentLanguage } from './shared/i18n/locale';
@@ -16,8 +16,10 @@ applyDocumentLanguage();
 // Ask for the session at once, before React renders: requests wait for the answer.
 const session = createBrowserSessionManager(GRAPHQL_URI);
 void session.start();
-const client = createApolloClient(session);
+// The router starts loading the first page's code; Apollo's client loads beside it rather
+// than in the entry chunk (scripts/bundle-budget.mjs), the shell's outline showing meanwhile.
 const router = createRouter();
+const client = import('./app/apollo').then(({ createApolloClient }) => createApolloClient(session));
 
 createRoot(container).render(
   <StrictMode>

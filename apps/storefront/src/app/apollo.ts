@@ -3,9 +3,9 @@ import { createAuthLink } from '../shared/auth/auth-link';
 import type { SessionManager } from '../shared/auth/session-manager';
 import { localeStore, type LocaleStore } from '../shared/i18n/locale';
 import { createLocaleLink } from '../shared/i18n/locale-link';
+import { GRAPHQL_URI } from './graphql-uri';
 
-/** The GraphQL endpoint: same origin in production (the API serves this app) and in dev (vite proxies it). */
-export const GRAPHQL_URI = '/graphql';
+export { GRAPHQL_URI };
 
 /**
  * The normalised cache. Types with an `id` need nothing here; singletons without

@@ -1,11 +1,13 @@
 import { ApolloProvider } from '@apollo/client/react';
 import type { ApolloClient } from '@apollo/client';
-import type { ReactNode } from 'react';
+import { Suspense, use, type ReactNode } from 'react';
+import { ShellFrame } from '../features/shell/components/shell-frame';
 import { SessionProvider } from '../shared/auth/session-context';
 import type { SessionManager } from '../shared/auth/session-manager';
 
 export interface AppProvidersProps {
-  client: ApolloClient;
+  /** The API client, or its promise: the app loads Apollo's code beside the first page's. */
+  client: ApolloClient | Promise<ApolloClient>;
   session: SessionManager;
   children: ReactNode;
 }
@@ -13,8 +15,15 @@ export interface AppProvidersProps {
 /** Everything the app needs above the router. Tests use MockedProvider instead. */
 export function AppProviders({ client, session, children }: AppProvidersProps) {
   return (
-    <ApolloProvider client={client}>
-      <SessionProvider manager={session}>{children}</SessionProvider>
-    </ApolloProvider>
+    <Suspense fallback={<ShellFrame />}>
+      <ClientProvider client={client}>
+        <SessionProvider manager={session}>{children}</SessionProvider>
+      </ClientProvider>
+    </Suspense>
   );
+}
+
+function ClientProvider({ client, children }: Pick<AppProvidersProps, 'client' | 'children'>) {
+  const ready = client instanceof Promise ? use(client) : client;
+  return <ApolloProvider client={ready}>{children}</ApolloProvider>;
 }
