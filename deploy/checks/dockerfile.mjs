@@ -168,7 +168,7 @@ export function dockerfileProblems(text, ignoreText) {
     problems.push('a RUN must `pnpm --filter @bazaar/api deploy --prod ... <dir>`');
   const hoisted = deployRun.includes('--config.node-linker=hoisted');
 
-  // Packages the API imports without declaring them (pg) resolve only when hoisted.
+  // Packages the API imports without declaring them resolve only when hoisted.
   const api = packageJson('apps/api');
   const declared = new Set(Object.keys(api.dependencies ?? {}));
   const workspaceProd = new Set(
