@@ -30,8 +30,16 @@ export async function startApi(scale) {
     },
   });
   apiPid = api.pid;
-  const stop = () => api.kill('SIGTERM');
-  process.on('exit', stop);
+  const kill = () => api.kill('SIGTERM');
+  process.on('exit', kill);
+  /** Resolves once the API (and so its embedded PostgreSQL) has stopped, at most 30 s. */
+  const stop = async () => {
+    process.off('exit', kill);
+    if (api.exitCode !== null || api.signalCode !== null) return;
+    const exited = new Promise((resolve) => api.once('exit', resolve));
+    kill();
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000))]);
+  };
   for (let i = 0; ; i++) {
     if (i > 3000) throw new Error('the API did not become ready');
     if (api.exitCode !== null) throw new Error(`the API exited (${api.exitCode})`);

@@ -45,8 +45,7 @@ for (const name of chosen) {
   try {
     rows.push(...(await scenario()));
   } finally {
-    api.stop();
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await api.stop();
   }
 }
 

@@ -23,6 +23,15 @@ describe('configuration', () => {
     ).toBe(true);
   });
 
+  it('runs one process and caches public catalog answers for 10 s, except in tests', () => {
+    expect(loadEnv({})).toMatchObject({ API_WORKERS: 1, RESPONSE_CACHE_TTL_SECONDS: 10 });
+    expect(loadEnv({ NODE_ENV: 'test' }).RESPONSE_CACHE_TTL_SECONDS).toBe(0);
+    expect(
+      loadEnv({ NODE_ENV: 'test', API_WORKERS: '2', RESPONSE_CACHE_TTL_SECONDS: '5' }),
+    ).toMatchObject({ API_WORKERS: 2, RESPONSE_CACHE_TTL_SECONDS: 5 });
+    expect(() => loadEnv({ API_WORKERS: '0' })).toThrow(/API_WORKERS/);
+  });
+
   it('refuses to start with invalid values and names each one', () => {
     expect(() =>
       loadEnv({ PORT: 'eighty', DATABASE_URL: 'not a url', SEED_SCALE: 'huge' }),
