@@ -1,3 +1,4 @@
+import { expectAccessible } from '../fixtures/axe.js';
 import { type Locator, type Page, expect } from '@playwright/test';
 
 /** A sale at a store counter: items from a store's stock, then payment and hand-over. */
@@ -11,6 +12,7 @@ export class BackofficeCounterSale {
   async open(): Promise<void> {
     await this.page.getByRole('navigation').getByRole('link', { name: 'Counter sale' }).click();
     await expect(this.page.getByRole('heading', { level: 1, name: 'Counter sale' })).toBeVisible();
+    await expectAccessible(this.page, 'the counter sale');
   }
 
   async chooseStore(name: string): Promise<void> {

@@ -1,3 +1,4 @@
+import { expectAccessible } from '../fixtures/axe.js';
 import { type Locator, type Page, expect } from '@playwright/test';
 
 /** The back-office order list (with its URL filters) and an order's page with its actions. */
@@ -8,6 +9,7 @@ export class BackofficeOrders {
   async open(): Promise<void> {
     await this.page.getByRole('navigation').getByRole('link', { name: 'Orders' }).click();
     await expect(this.page.getByRole('heading', { level: 1, name: 'Orders' })).toBeVisible();
+    await expectAccessible(this.page, 'the back-office orders');
   }
 
   get table(): Locator {
@@ -29,6 +31,7 @@ export class BackofficeOrders {
     await expect(
       this.page.getByRole('heading', { level: 1, name: new RegExp(`^Order #${number}\\b`) }),
     ).toBeVisible();
+    await expectAccessible(this.page, `the back-office order #${number}`);
   }
 
   /** On an order's page: its status badge, in the heading. */

@@ -1,3 +1,4 @@
+import { expectAccessible } from '../fixtures/axe.js';
 import { type Locator, type Page, expect } from '@playwright/test';
 
 /** One line of the cart as the shopper sees it. */
@@ -55,6 +56,7 @@ export class StorefrontCart {
   async openCart(): Promise<void> {
     await this.headerLink.click();
     await expect(this.heading).toBeVisible();
+    await expectAccessible(this.page, 'the cart');
   }
 
   /** Every line, seller by seller. */

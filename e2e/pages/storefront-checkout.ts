@@ -1,3 +1,4 @@
+import { expectAccessible } from '../fixtures/axe.js';
 import { type Locator, type Page, expect } from '@playwright/test';
 
 /** A payment method as the checkout names it. */
@@ -27,6 +28,7 @@ export class StorefrontCheckout {
     await this.page.getByRole('link', { name: 'Checkout', exact: true }).click();
     await expect(this.heading).toBeVisible();
     await expect(this.page.getByRole('region', { name: /^From / }).first()).toBeVisible();
+    await expectAccessible(this.page, 'the checkout');
   }
 
   /** The part of the checkout of one seller's items. */

@@ -1,3 +1,4 @@
+import { expectAccessible } from '../fixtures/axe.js';
 import { type Locator, type Page, expect } from '@playwright/test';
 
 /** The storefront's home page, with the shell's header and footer. */
@@ -15,5 +16,6 @@ export class StorefrontHome {
   async open(): Promise<void> {
     await this.page.goto('./');
     await expect(this.greeting).toBeVisible();
+    await expectAccessible(this.page, 'the storefront home');
   }
 }

@@ -1,3 +1,4 @@
+import { expectAccessible } from '../fixtures/axe.js';
 import { type Locator, type Page, expect } from '@playwright/test';
 
 /** One seller's offer as the "All offers" list shows it. */
@@ -30,6 +31,7 @@ export class StorefrontProduct {
     await this.page.goto(`./p/${slug}`);
     if (title) await expect(this.heading).toHaveText(title);
     else await expect(this.heading).toBeVisible();
+    await expectAccessible(this.page, `the product page ${slug}`);
   }
 
   /** "All offers (N)": how many offers the selected variant has. */

@@ -1,3 +1,4 @@
+import { expectAccessible } from '../fixtures/axe.js';
 import { type Locator, type Page, expect } from '@playwright/test';
 
 /** One seller's order within a purchase, as the shopper sees it. */
@@ -33,6 +34,7 @@ export class StorefrontPurchases {
     await expect(
       this.page.getByRole('heading', { level: 1, name: 'Your purchases' }),
     ).toBeVisible();
+    await expectAccessible(this.page, 'the purchase history');
   }
 
   /** The purchases listed so far, newest first, each with its orders. */
@@ -55,6 +57,7 @@ export class StorefrontPurchases {
   /** On a purchase's own page: its orders. */
   async confirmationOrders(): Promise<OrderSummary[]> {
     await expect(this.page.getByRole('heading', { level: 1, name: /^Purchase #/ })).toBeVisible();
+    await expectAccessible(this.page, 'a purchase confirmation');
     return this.ordersIn(this.page.getByRole('main'));
   }
 
@@ -64,6 +67,7 @@ export class StorefrontPurchases {
     await expect(
       this.page.getByRole('heading', { level: 1, name: new RegExp(`^Order #${number} `) }),
     ).toBeVisible();
+    await expectAccessible(this.page, `the order page #${number}`);
   }
 
   /** On an order's page: the statuses of its history, oldest first. */

@@ -9,7 +9,7 @@ import type { ReactNode } from 'react';
 
 import { SessionProvider } from '../shared/session/session-provider';
 import type { SessionStore } from '../shared/session/session-store';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 export function AppProviders({
   client,
@@ -23,7 +23,11 @@ export function AppProviders({
   return (
     <ApolloProvider client={client}>
       <SessionProvider store={session}>
-        <MantineProvider theme={theme} defaultColorScheme="auto">
+        <MantineProvider
+          theme={theme}
+          cssVariablesResolver={cssVariablesResolver}
+          defaultColorScheme="auto"
+        >
           <Notifications position="top-right" />
           {children}
         </MantineProvider>
