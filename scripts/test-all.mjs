@@ -33,6 +33,7 @@ run('pnpm', ['exec', 'turbo', 'run', ...tasks, '--concurrency=2', '--output-logs
 run('node', ['scripts/bundle-budget.mjs']);
 run('pnpm', ['test:deploy']);
 run('pnpm', ['test:faults']);
+run('node', ['--test', 'scripts/audit.test.mjs']);
 run('node', ['scripts/audit.mjs']);
 run('pnpm', ['--filter', '@bazaar/e2e', 'e2e']);
 console.log(`\nAll checks passed in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
