@@ -75,6 +75,9 @@ async function audit(port, url, preset) {
     preset === 'desktop' ? desktopConfig : undefined,
   );
   const { lhr } = result;
+  // A metric Lighthouse could not measure (a runtime error, no paint) is null, not a crash.
+  const metric = (id) => lhr.audits[id]?.numericValue ?? null;
+  const ms = (id) => (metric(id) === null ? null : Math.round(metric(id)));
   const failing = (category) =>
     lhr.categories[category].auditRefs
       .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id].score ?? 1) < 1)
@@ -83,10 +86,11 @@ async function audit(port, url, preset) {
     performance: score(lhr, 'performance'),
     accessibility: score(lhr, 'accessibility'),
     bestPractices: score(lhr, 'best-practices'),
-    lcpMs: Math.round(lhr.audits['largest-contentful-paint'].numericValue),
-    fcpMs: Math.round(lhr.audits['first-contentful-paint'].numericValue),
-    tbtMs: Math.round(lhr.audits['total-blocking-time'].numericValue),
-    cls: Number(lhr.audits['cumulative-layout-shift'].numericValue.toFixed(3)),
+    lcpMs: ms('largest-contentful-paint'),
+    fcpMs: ms('first-contentful-paint'),
+    tbtMs: ms('total-blocking-time'),
+    cls: metric('cumulative-layout-shift'),
+    runtimeError: lhr.runtimeError?.message ?? null,
     failing: {
       accessibility: failing('accessibility'),
       bestPractices: failing('best-practices'),
@@ -109,7 +113,7 @@ try {
       const row = { ...target, preset, ...(await audit(chrome.port, target.url, preset)) };
       rows.push(row);
       console.log(
-        `${row.page.padEnd(9)} ${preset.padEnd(8)} performance ${row.performance}  accessibility ${row.accessibility}  best practices ${row.bestPractices}  LCP ${row.lcpMs} ms  (FCP ${row.fcpMs} ms, TBT ${row.tbtMs} ms, CLS ${row.cls})`,
+        `${row.page.padEnd(9)} ${preset.padEnd(8)} performance ${row.performance}  accessibility ${row.accessibility}  best practices ${row.bestPractices}  LCP ${row.lcpMs} ms  (FCP ${row.fcpMs} ms, TBT ${row.tbtMs} ms, CLS ${row.cls?.toFixed(3)})${row.runtimeError ? ` ERROR ${row.runtimeError}` : ''}`,
       );
     }
   }
