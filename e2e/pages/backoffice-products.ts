@@ -251,7 +251,8 @@ export class BackofficeProducts {
     await this.page
       .getByLabel('Image files')
       .setInputFiles(files as Parameters<Locator['setInputFiles']>[0]);
-    await expect(this.images).toHaveCount(before + files.length);
+    // Each upload is resized into every width before it is listed: slow on a loaded machine.
+    await expect(this.images).toHaveCount(before + files.length, { timeout: 30_000 });
   }
 
   /** Moves an image (1-based position) one place with the keyboard, as a keyboard user would. */
