@@ -5,7 +5,8 @@ import { ORDER_STATUS_LABELS, STATUS_COLORS } from './order-labels';
 
 export function OrderStatusBadge({ status }: { status: OrderStatus }) {
   return (
-    <Badge variant="light" color={STATUS_COLORS[status]}>
+    // Filled with auto-contrast text: light badges in yellow or cyan fail WCAG AA contrast.
+    <Badge variant="filled" autoContrast color={STATUS_COLORS[status]}>
       {ORDER_STATUS_LABELS[status]}
     </Badge>
   );
