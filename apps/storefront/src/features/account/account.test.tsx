@@ -203,7 +203,9 @@ describe('address book', () => {
 
     fireEvent.click(within(book).getByRole('button', { name: 'Add an address' }));
     const form = within(book).getByRole('form', { name: 'New address' });
-    expect(document.activeElement).toBe(within(form).getByLabelText('Full name'));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(within(form).getByLabelText('Full name')),
+    );
     type('Full name', input.recipient, form);
     type('Address', input.line1, form);
     type('Postal code', input.postalCode, form);

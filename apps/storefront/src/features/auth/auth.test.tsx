@@ -93,8 +93,8 @@ describe('sign up', () => {
     expect(descriptionOf(password)).toContain('At least 10 characters');
     expect(screen.getByLabelText('Name').getAttribute('aria-invalid')).toBe('false');
     expect(screen.getByRole('alert').textContent).toBe('Something about the whole form.');
-    // Focus goes to the first field to fix.
-    expect(document.activeElement).toBe(email);
+    // Focus goes to the first field to fix (moved by an effect after the errors render).
+    await waitFor(() => expect(document.activeElement).toBe(email));
   });
 
   it('signs in on success and opens the account page', async () => {
