@@ -6,13 +6,40 @@ import styles from './product.module.css';
  * no HTML string is ever produced or injected, so raw HTML in a description shows as
  * the text it is, and links keep only http(s), mailto, and same-site addresses.
  *
- * Supports what sellers write: headings (rendered from h3 down, under the page's own
- * headings), paragraphs with hard breaks, bold, italic, inline and fenced code,
+ * Supports what sellers write: headings (the description's top level is h3, under the
+ * page's h1 and h2, and no level is skipped), paragraphs with hard breaks, bold, italic, inline and fenced code,
  * links and autolinks, bullet and numbered lists, quotes and rules. Images show
  * their alt text (the gallery holds the pictures).
  */
 export function Markdown({ source }: { source: string }) {
-  return <div className={styles.markdown}>{renderBlocks(source.slice(0, MAX_LENGTH), 'md')}</div>;
+  const text = source.slice(0, MAX_LENGTH);
+  const outline: Outline = { topDepth: topHeadingDepth(text), last: 2 };
+  return <div className={styles.markdown}>{renderBlocks(text, 'md', outline)}</div>;
+}
+
+/** How headings map to levels: the description's top depth, the last level rendered. */
+interface Outline {
+  topDepth: number;
+  last: number;
+}
+
+/** The fewest `#` of any heading outside code: "## Highlights" alone is a top heading. */
+function topHeadingDepth(source: string): number {
+  let top = 6;
+  let inFence = false;
+  for (const line of source.split(/\r\n?|\n/)) {
+    if (FENCE.test(line)) inFence = !inFence;
+    const heading = inFence ? null : HEADING.exec(line);
+    if (heading) top = Math.min(top, (heading[1] ?? '#').length);
+  }
+  return top;
+}
+
+/** h3 for the top depth, one deeper per `#`, never more than one below the previous heading. */
+function headingLevel(depth: number, outline: Outline): 3 | 4 | 5 | 6 {
+  const level = Math.max(3, Math.min(6, 3 + depth - outline.topDepth, outline.last + 1));
+  outline.last = level;
+  return level as 3 | 4 | 5 | 6;
 }
 
 const MAX_LENGTH = 50_000;
@@ -35,7 +62,7 @@ function startsBlock(line: string): boolean {
   );
 }
 
-function renderBlocks(source: string, keyPrefix: string): ReactNode[] {
+function renderBlocks(source: string, keyPrefix: string, outline: Outline): ReactNode[] {
   const lines = source.replace(/\r\n?/g, '\n').split('\n');
   const blocks: ReactNode[] = [];
   let i = 0;
@@ -68,9 +95,7 @@ function renderBlocks(source: string, keyPrefix: string): ReactNode[] {
 
     const heading = HEADING.exec(line);
     if (heading) {
-      // # → h3 ... the page already has its h1 (title) and h2 (Description).
-      const level = Math.min(6, (heading[1] ?? '#').length + 2) as 3 | 4 | 5 | 6;
-      const Tag = `h${level}` as const;
+      const Tag = `h${headingLevel((heading[1] ?? '#').length, outline)}` as const;
       blocks.push(<Tag key={key()}>{renderInline(heading[2] ?? '', key())}</Tag>);
       i += 1;
       continue;
@@ -89,7 +114,7 @@ function renderBlocks(source: string, keyPrefix: string): ReactNode[] {
         i += 1;
       }
       const k = key();
-      blocks.push(<blockquote key={k}>{renderBlocks(quoted.join('\n'), k)}</blockquote>);
+      blocks.push(<blockquote key={k}>{renderBlocks(quoted.join('\n'), k, outline)}</blockquote>);
       continue;
     }
 
