@@ -184,10 +184,6 @@ export async function seedOffers(
         for (const locationId of [warehouseOf.get(seller.id)!, ...atStores]) {
           const store = locationId !== warehouseOf.get(seller.id);
           const onHand = allowBackorder && !store ? 0 : onHandFor(faker, lowStockThreshold, store);
-          const reserved =
-            onHand > 3 && faker.datatype.boolean(0.1)
-              ? faker.number.int({ min: 1, max: Math.min(3, onHand) })
-              : 0;
           const levelId = faker.string.uuid();
           const receivedAt = new Date(
             Math.min(
@@ -206,7 +202,8 @@ export async function seedOffers(
             offerId,
             locationId,
             onHand,
-            reserved,
+            // Reserved is the sum of HELD reservations, and no stock is held yet.
+            reserved: 0,
             backorder: allowBackorder,
             updatedAt,
           });

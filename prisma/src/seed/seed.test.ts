@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../test/database.js';
+import { invariantViolations } from '../../test/invariants.js';
 import { createDatabase } from '../client.js';
 import { truncateAll } from '../testing/index.js';
 import { DEMO_ACCOUNTS, DEMO_SELLER, SCALES, seed, seedIfEmpty } from './index.js';
@@ -248,6 +249,11 @@ describe('demo data', () => {
     expect(levels.some((l) => l.onHand === 0)).toBe(true);
     expect(levels.some((l) => l.onHand > 0 && l.onHand <= 5)).toBe(true);
     expect(levels.some((l) => l.location.kind === 'STORE')).toBe(true);
+  });
+
+  it('keeps stock and money consistent: every reserved unit held, every balance booked', async () => {
+    await seed(db.prisma, 'small', options);
+    expect(await invariantViolations(db.prisma)).toEqual([]);
   });
 
   it('is the same on every run', async () => {
