@@ -1,6 +1,7 @@
 import type { Faker } from '@faker-js/faker';
 import type { PrismaClient } from '../generated/client/client.js';
 import { DEMO_ACCOUNTS } from './demo-accounts.js';
+import { book } from './ledger.js';
 
 /** The currency every seeded offer is priced in. */
 export const SEED_CURRENCY = 'USD';
@@ -26,7 +27,12 @@ const TAX_RATES: Record<string, number> = {
  * WELCOME10 coupon, and the demo shopper's default address and a wallet
  * credit booked as a balanced ledger transaction (PLATFORM_CREDIT → WALLET).
  */
-export async function seedCommerce(prisma: PrismaClient, faker: Faker): Promise<void> {
+export async function seedCommerce(
+  prisma: PrismaClient,
+  faker: Faker,
+  /** When the demo shopper was credited: before the demo orders paid from it. */
+  creditedAt: Date,
+): Promise<void> {
   const sellers = await prisma.seller.findMany({ select: { id: true }, orderBy: { id: 'asc' } });
   await prisma.shippingMethod.createMany({
     data: sellers.flatMap((seller) => [
@@ -108,50 +114,31 @@ export async function seedCommerce(prisma: PrismaClient, faker: Faker): Promise<
         isDefault: true,
       },
     });
-  await creditWallet(prisma, faker, shopper.id, DEMO_WALLET_CREDIT);
+  await creditWallet(prisma, faker, shopper.id, DEMO_WALLET_CREDIT, creditedAt);
 }
 
 /** An admin credit: PLATFORM_CREDIT (may go negative) → the user's WALLET, once per user. */
-async function creditWallet(prisma: PrismaClient, faker: Faker, userId: string, amount: number) {
+async function creditWallet(
+  prisma: PrismaClient,
+  faker: Faker,
+  userId: string,
+  amount: number,
+  at: Date,
+) {
   const reference = `seed:${userId}`;
-  const transactionId = faker.string.uuid();
-  const platformId = faker.string.uuid();
-  const walletId = faker.string.uuid();
   await prisma.$transaction(async (tx) => {
     if (await tx.ledgerTransaction.findFirst({ where: { kind: 'ADMIN_CREDIT', reference } }))
       return;
-    const platform =
-      (await tx.ledgerAccount.findFirst({
-        where: { kind: 'PLATFORM_CREDIT', currency: SEED_CURRENCY, userId: null, sellerId: null },
-      })) ??
-      (await tx.ledgerAccount.create({
-        data: {
-          id: platformId,
-          kind: 'PLATFORM_CREDIT',
-          currency: SEED_CURRENCY,
-          allowNegative: true,
-        },
-      }));
-    const wallet =
-      (await tx.ledgerAccount.findFirst({
-        where: { kind: 'WALLET', currency: SEED_CURRENCY, userId },
-      })) ??
-      (await tx.ledgerAccount.create({
-        data: { id: walletId, kind: 'WALLET', userId, currency: SEED_CURRENCY },
-      }));
-    await tx.ledgerTransaction.create({
-      data: {
-        id: transactionId,
-        kind: 'ADMIN_CREDIT',
-        reference,
-        memo: 'Welcome credit (demo data)',
-        entries: {
-          create: [
-            { accountId: platform.id, amount: BigInt(-amount) },
-            { accountId: wallet.id, amount: BigInt(amount) },
-          ],
-        },
-      },
+    await book(tx, faker, {
+      kind: 'ADMIN_CREDIT',
+      reference,
+      memo: 'Welcome credit (demo data)',
+      currency: SEED_CURRENCY,
+      at,
+      entries: [
+        { account: { kind: 'PLATFORM_CREDIT' }, amount: -amount },
+        { account: { kind: 'WALLET', userId }, amount },
+      ],
     });
   });
 }

@@ -4,6 +4,7 @@ import type { PrismaClient } from '../generated/client/client.js';
 import { DATA_DIR } from '../local-database.js';
 import { seedCatalog } from './catalog.js';
 import { seedCommerce } from './commerce.js';
+import { seedDemoOrders } from './demo-orders.js';
 import { SCALES, type Scale } from './scale.js';
 import { seedSettings } from './settings.js';
 import { seedSellers } from './sellers.js';
@@ -19,7 +20,15 @@ const REFERENCE_DATE = new Date('2026-11-01T00:00:00Z');
 export interface SeedOptions {
   /** Where product pictures are written: the API's MEDIA_DIR, default .data/media. */
   mediaDir?: string | undefined;
+  /**
+   * The demo orders happened in the days before this moment; default now (or
+   * the reference date when the clock is behind it), so the newest, still
+   * unpaid one is not past its payment deadline when the app starts.
+   */
+  now?: Date | undefined;
 }
+
+const DAY = 86_400_000;
 
 export async function seed(
   prisma: PrismaClient,
@@ -43,7 +52,9 @@ export async function seed(
   });
   const commerceFaker = new Faker({ locale: [en], seed: SEED + 2 });
   commerceFaker.setDefaultRefDate(REFERENCE_DATE);
-  await seedCommerce(prisma, commerceFaker);
+  const now = options.now ?? new Date(Math.max(Date.now(), REFERENCE_DATE.getTime()));
+  await seedCommerce(prisma, commerceFaker, new Date(now.getTime() - 40 * DAY));
+  await seedDemoOrders(prisma, commerceFaker, now);
 }
 
 /** Seeds only a database that has no users yet; returns whether it did. */

@@ -241,7 +241,7 @@ describe('demo data', () => {
         expect(level.location.sellerId).toBe(offer.sellerId);
         expect(level.onHand).toBeGreaterThanOrEqual(level.reserved);
         expect(level.backorder).toBe(offer.allowBackorder);
-        expect(level.movements.filter((m) => m.reason === 'RECEIVED')).toHaveLength(1);
+        expect(level.movements.filter((m) => m.note === 'Opening stock')).toHaveLength(1);
         expect(level.movements.reduce((sum, m) => sum + m.delta, 0)).toBe(level.onHand);
       }
     }
@@ -312,12 +312,102 @@ describe('demo data', () => {
     const wallet = await db.prisma.ledgerAccount.findFirstOrThrow({
       where: { kind: 'WALLET', userId: shopper.id, currency: 'USD' },
     });
-    expect(wallet.balance).toBe(50_000n);
     const booked = await db.prisma.ledgerTransaction.findUniqueOrThrow({
       where: { kind_reference: { kind: 'ADMIN_CREDIT', reference: `seed:${shopper.id}` } },
       include: { entries: true },
     });
+    expect(booked.entries.find((e) => e.accountId === wallet.id)?.amount).toBe(50_000n);
     expect(booked.entries.reduce((sum, e) => sum + e.amount, 0n)).toBe(0n);
+  });
+
+  it('gives the demo seller orders from the demo shopper in every usual status, paid from the wallet', async () => {
+    const now = new Date('2026-12-01T12:00:00Z');
+    await seed(db.prisma, 'small', { ...options, now });
+    const prisma = db.prisma;
+    const shopper = await prisma.user.findUniqueOrThrow({
+      where: { email: 'shopper@bazaar.test' },
+    });
+    const demo = await prisma.seller.findUniqueOrThrow({ where: { slug: DEMO_SELLER.slug } });
+    const orders = await prisma.order.findMany({
+      include: {
+        lines: true,
+        transitions: { orderBy: { createdAt: 'asc' } },
+        purchase: { include: { payments: true } },
+      },
+      orderBy: { placedAt: 'asc' },
+    });
+    expect(orders.every((o) => o.sellerId === demo.id && o.customerId === shopper.id)).toBe(true);
+    const paths = Object.fromEntries(
+      orders.map((o) => [o.status, o.transitions.map((t) => t.toStatus).join(' > ')]),
+    );
+    expect(paths).toEqual({
+      COMPLETED: 'PLACED > PAID > ACCEPTED > PACKED > SHIPPED > DELIVERED > COMPLETED',
+      CANCELLED: 'PLACED > PAID > CANCELLED',
+      DELIVERED: 'PLACED > PAID > ACCEPTED > PACKED > SHIPPED > DELIVERED',
+      SHIPPED: 'PLACED > PAID > ACCEPTED > PACKED > SHIPPED',
+      ACCEPTED: 'PLACED > PAID > ACCEPTED',
+      PAID: 'PLACED > PAID',
+      PLACED: 'PLACED',
+    });
+    expect(orders.every((o) => o.placedAt < now && o.updatedAt < now)).toBe(true);
+    const byStatus = new Map(orders.map((o) => [o.status, o]));
+    expect(byStatus.get('SHIPPED')).toMatchObject({
+      carrier: 'Colissimo',
+      trackingNumber: expect.stringMatching(/^6A\d{11}$/),
+    });
+
+    // Paid ones: one succeeded wallet payment of the order's total; the cancelled one refunded.
+    for (const order of orders.filter((o) => o.status !== 'PLACED')) {
+      expect(order.purchase.payments).toMatchObject([
+        { method: 'WALLET', status: 'SUCCEEDED', amount: order.total },
+      ]);
+      expect(order.total).toBe(
+        order.lines.reduce((sum, l) => sum + l.total, 0) + order.shippingFee,
+      );
+    }
+    const cancelled = byStatus.get('CANCELLED')!;
+    expect(cancelled.refundedTotal).toBe(cancelled.total);
+    expect(await prisma.refund.findMany({ where: { orderId: cancelled.id } })).toMatchObject([
+      { amount: cancelled.total, status: 'SUCCEEDED' },
+    ]);
+
+    // The unpaid one: picked up and paid in store, its stock held until its deadline.
+    const unpaid = byStatus.get('PLACED')!;
+    expect(unpaid).toMatchObject({ fulfilment: 'PICKUP', paymentMethod: 'IN_STORE' });
+    expect(unpaid.paymentDueAt!.getTime()).toBeGreaterThan(now.getTime());
+    expect(unpaid.purchase.payments).toMatchObject([
+      { method: 'IN_STORE', status: 'PENDING', orderId: unpaid.id, amount: unpaid.total },
+    ]);
+    const held = await prisma.stockReservation.findMany({
+      where: { reference: unpaid.id },
+      include: { stockLevel: true },
+    });
+    expect(held.map((r) => [r.status, r.quantity])).toEqual([['HELD', unpaid.lines[0]!.quantity]]);
+    expect(held[0]!.stockLevel.reserved).toBeGreaterThanOrEqual(held[0]!.quantity);
+
+    // Money: the wallet paid what was not refunded and keeps most of the 500.00 to shop with.
+    const account = (kind: 'WALLET' | 'SELLER_ESCROW' | 'SELLER_AVAILABLE') =>
+      prisma.ledgerAccount.findFirstOrThrow({
+        where: { kind, currency: 'USD', OR: [{ userId: shopper.id }, { sellerId: demo.id }] },
+      });
+    const spent = orders
+      .filter((o) => o.status !== 'PLACED')
+      .reduce((sum, o) => sum + o.total - o.refundedTotal, 0);
+    const wallet = await account('WALLET');
+    expect(wallet.balance).toBe(BigInt(50_000 - spent));
+    expect(wallet.balance).toBeGreaterThanOrEqual(30_000n);
+    expect((await account('SELLER_AVAILABLE')).balance).toBe(
+      BigInt(byStatus.get('COMPLETED')!.total),
+    );
+    expect((await account('SELLER_ESCROW')).balance).toBe(
+      BigInt(
+        ['DELIVERED', 'SHIPPED', 'ACCEPTED', 'PAID'].reduce(
+          (sum, s) => sum + byStatus.get(s as 'PAID')!.total,
+          0,
+        ),
+      ),
+    );
+    expect(await invariantViolations(prisma)).toEqual([]);
   });
 
   it('seeds only an empty database', async () => {
