@@ -133,6 +133,16 @@ export async function createServer({
     await authorizer.stop();
   });
 
+  const responseCache = new ResponseCache(
+    db.prisma,
+    databaseUrl,
+    env.RESPONSE_CACHE_TTL_SECONDS * 1_000,
+    app.log,
+  );
+  await responseCache.start();
+  app.addHook('onClose', () => responseCache.stop());
+  responseCache.register(app);
+
   const apollo = new ApolloServer<Context>({
     schema: await buildApiSchema(),
     introspection: env.GRAPHQL_INTROSPECTION,
@@ -146,18 +156,10 @@ export async function createServer({
       fastifyApolloDrainPlugin(app),
       metrics.graphqlPlugin,
       ApolloServerPluginLandingPageDisabled(),
+      responseCache.plugin,
     ],
   });
   await apollo.start();
-  const responseCache = new ResponseCache(
-    db.prisma,
-    databaseUrl,
-    env.RESPONSE_CACHE_TTL_SECONDS * 1_000,
-    app.log,
-  );
-  await responseCache.start();
-  app.addHook('onClose', () => responseCache.stop());
-  responseCache.register(app);
   app.route({
     url: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
@@ -168,18 +170,21 @@ export async function createServer({
           services,
           db,
         );
-        return createContext({
-          requestId: request.id,
-          log: request.log,
-          ip: request.ip,
-          userAgent: request.headers['user-agent'] ?? null,
-          locale: localeFromHeader(request.headers['accept-language']),
-          http: cookieJar(request, reply, env.COOKIE_SECURE),
-          session,
-          sessionProblem,
-          db,
-          services,
-        });
+        return responseCache.follow(
+          request,
+          createContext({
+            requestId: request.id,
+            log: request.log,
+            ip: request.ip,
+            userAgent: request.headers['user-agent'] ?? null,
+            locale: localeFromHeader(request.headers['accept-language']),
+            http: cookieJar(request, reply, env.COOKIE_SECURE),
+            session,
+            sessionProblem,
+            db,
+            services,
+          }),
+        );
       },
     }),
   });

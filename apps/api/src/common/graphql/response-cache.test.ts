@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createDatabase } from '@bazaar/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db, sqlLog, startApi, testDatabaseUrl } from '../../../test/api.js';
@@ -7,8 +8,10 @@ import { loadEnv } from '../../env.js';
 import { searchEngines } from '../../modules/search/search.registry.js';
 import { indexPendingChanges } from '../../modules/search/search.indexer.js';
 import { publishEvents } from '../events/outbox.js';
+import { notifyCatalogChanged } from './response-cache.js';
 
 const PRODUCT = `query Product($slug: String!) { product(slug: $slug) { slug title } }`;
+const PRODUCTS = `query Products { products(first: 100) { edges { node { slug title } } } }`;
 const CACHED = { RESPONSE_CACHE_TTL_SECONDS: '60' };
 const quiet = { warn: () => {} };
 const engines = searchEngines(loadEnv({ NODE_ENV: 'test' }), db).writers;
@@ -23,6 +26,20 @@ async function retitle(productId: string, title: string, withEvent = true): Prom
 
 async function drain(): Promise<void> {
   while ((await indexPendingChanges(db, engines, quiet)) > 0);
+}
+
+async function announce(productId: string): Promise<void> {
+  await db.prisma.$transaction((tx) => publishEvents(tx, 'product.changed', [{ productId }]));
+}
+
+/** Repeats `read` until `done` holds (a NOTIFY reaches the other process asynchronously). */
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  let value = await read();
+  for (let i = 0; i < 50 && !done(value); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    value = await read();
+  }
+  return value;
 }
 
 describe('response cache of anonymous catalog reads', async () => {
@@ -97,6 +114,158 @@ describe('response cache of anonymous catalog reads', async () => {
       },
     );
     expect(withToken.headers['x-cache']).toBeUndefined();
+  });
+
+  const page = async (slug: string, target = api) => {
+    const result = await target.graphql<any>(PRODUCT, { slug });
+    expect(result.errors).toBeUndefined();
+    return { title: result.data.product?.title ?? null, cache: result.headers['x-cache'] };
+  };
+  const list = async (target = api) => {
+    const result = await target.graphql<any>(PRODUCTS);
+    expect(result.errors).toBeUndefined();
+    const titles: string[] = result.data.products.edges.map((edge: any) => edge.node.title);
+    return { titles: titles.sort(), cache: result.headers['x-cache'] };
+  };
+
+  it('drops only the product pages showing a changed product, and every list', async () => {
+    await drain();
+    const { product: a } = await createProductWithVariant({ title: 'Copper Pan' });
+    const { product: b } = await createProductWithVariant({ title: 'Iron Pan' });
+    await page(a.slug);
+    await page(b.slug);
+    await list();
+    expect((await page(a.slug)).cache).toBe('hit');
+    expect((await page(b.slug)).cache).toBe('hit');
+    expect((await list()).cache).toBe('hit');
+
+    await retitle(a.id, 'Steel Pan');
+    await drain();
+    sqlLog.length = 0;
+    expect(await page(b.slug)).toEqual({ title: 'Iron Pan', cache: 'hit' });
+    expect(sqlLog).toEqual([]);
+    expect(await page(a.slug)).toEqual({ title: 'Steel Pan', cache: 'miss' });
+    const refreshed = await list();
+    expect(refreshed.cache).toBe('miss');
+    expect(refreshed.titles).toContain('Steel Pan');
+    expect(refreshed.titles).not.toContain('Copper Pan');
+
+    // A product entering the list, which showed nothing of it, refreshes the list too.
+    const { product: c } = await createProductWithVariant({ title: 'Clay Pot' });
+    expect((await list()).cache).toBe('hit');
+    await announce(c.id);
+    await drain();
+    expect(await list()).toMatchObject({
+      cache: 'miss',
+      titles: expect.arrayContaining(['Clay Pot']),
+    });
+    expect(await page(b.slug)).toEqual({ title: 'Iron Pan', cache: 'hit' });
+  });
+
+  it('refreshes product answers that depend on other products when any product changes', async () => {
+    const { product: shown } = await createProductWithVariant({ title: 'Shown Kettle' });
+    const category = await db.prisma.category.create({
+      data: { slug: 'kettles', name: { en: 'Kettles' } },
+    });
+    await db.prisma.product.update({ where: { id: shown.id }, data: { categoryId: category.id } });
+    await announce(shown.id);
+    await drain();
+    const missing = `{ product(slug: "late-kettle") { title } }`;
+    const alongside = `query Two($slug: String!) {
+      shown: product(slug: $slug) { title } late: product(slug: "late-kettle") { title } }`;
+    const counted = `query Counted($slug: String!) { product(slug: $slug) { category { productCount } } }`;
+    const reads = async () =>
+      Promise.all(
+        [missing, alongside, counted].map(async (query) => {
+          const result = await api.graphql<any>(query, { slug: shown.slug });
+          expect(result.errors).toBeUndefined();
+          return { data: result.data, cache: result.headers['x-cache'] };
+        }),
+      );
+    await reads();
+    const before = await reads();
+    expect(before.map((read) => read.cache)).toEqual(['hit', 'hit', 'hit']);
+
+    // Another product, published into the asked-for slug and into the category.
+    const { product: late } = await createProductWithVariant({ title: 'Late Kettle' });
+    await db.prisma.product.update({
+      where: { id: late.id },
+      data: { slug: 'late-kettle', categoryId: category.id },
+    });
+    await announce(late.id);
+    await drain();
+    const after = await reads();
+    expect(after.map((read) => read.cache)).toEqual(['miss', 'miss', 'miss']);
+    expect(after[0]!.data.product.title).toBe('Late Kettle');
+    expect(after[1]!.data.late.title).toBe('Late Kettle');
+    expect(after[2]!.data.product.category.productCount).toBe(
+      before[2]!.data.product.category.productCount + 1,
+    );
+  });
+
+  it('keeps a product page computed while another product changed, not one whose product changed', async () => {
+    const { product: a } = await createProductWithVariant({ title: 'Slow Kettle' });
+    const { product: b } = await createProductWithVariant({ title: 'Other Kettle' });
+    for (const [changed, expected] of [
+      [b.id, 'hit'],
+      [a.id, 'miss'],
+    ] as const) {
+      await retitle(a.id, `Slow Kettle ${expected}`, false);
+      await notifyCatalogChanged(db.prisma, db.prisma, null); // start from an empty cache
+      // The page's read of the product waits behind this lock while the change is announced.
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let lockTaken!: () => void;
+      const taken = new Promise<void>((resolve) => (lockTaken = resolve));
+      const locked = db.prisma.$transaction(async (tx) => {
+        await tx.$executeRaw`LOCK TABLE products IN ACCESS EXCLUSIVE MODE`;
+        lockTaken();
+        await released;
+      });
+      await taken;
+      const computing = page(a.slug);
+      const waiting = await eventually(
+        () => db.prisma.$queryRaw<{ n: number }[]>`
+          SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND locktype = 'relation'`,
+        (rows) => rows[0]!.n > 0,
+      );
+      expect(waiting[0]!.n).toBe(1);
+      await notifyCatalogChanged(db.prisma, db.prisma, [changed]);
+      release();
+      await locked;
+      expect(await computing).toEqual({ title: `Slow Kettle ${expected}`, cache: 'miss' });
+      expect(await page(a.slug)).toEqual({ title: `Slow Kettle ${expected}`, cache: expected });
+    }
+  });
+
+  it('tells the other processes which products changed through NOTIFY', async () => {
+    await drain();
+    const { product: a } = await createProductWithVariant({ title: 'Far Teapot' });
+    const { product: b } = await createProductWithVariant({ title: 'Near Teapot' });
+    for (const slug of [a.slug, b.slug, a.slug, b.slug]) await page(slug, replica);
+    expect(await page(b.slug, replica)).toEqual({ title: 'Near Teapot', cache: 'hit' });
+
+    // As many ids as one NOTIFY can carry (216 uuids), the changed product among them.
+    await retitle(a.id, 'Far Mug', false);
+    const others = Array.from({ length: 215 }, () => randomUUID());
+    await db.prisma.$transaction((tx) => notifyCatalogChanged(db.prisma, tx, [...others, a.id]));
+    expect(
+      await eventually(
+        () => page(a.slug, replica),
+        (seen) => seen.title === 'Far Mug',
+      ),
+    ).toEqual({ title: 'Far Mug', cache: 'miss' });
+    expect(await page(b.slug, replica)).toEqual({ title: 'Near Teapot', cache: 'hit' });
+
+    // More than fit: every replica empties its whole cache.
+    const tooMany = Array.from({ length: 217 }, () => randomUUID());
+    await db.prisma.$transaction((tx) => notifyCatalogChanged(db.prisma, tx, tooMany));
+    expect(
+      await eventually(
+        () => page(b.slug, replica),
+        (seen) => seen.cache === 'miss',
+      ),
+    ).toEqual({ title: 'Near Teapot', cache: 'miss' });
   });
 
   it('caches only public catalog queries, and never errors', async () => {

@@ -9,22 +9,35 @@
 //
 // Invalidation: every change to a product, its offers, prices or stock writes
 // a `product.changed` event; the search indexer calls notifyCatalogChanged()
-// when it has processed some, which empties this process's cache at once and
-// NOTIFYs every other replica (delivered when the indexer's transaction
-// commits). A response computed while the cache was emptied is not stored (a
-// generation number), and while the listener is not connected nothing is
-// cached. Changes that write no event (a category or seller renamed) show up
-// within the TTL.
+// with the products of each batch it has processed, which drops the answers
+// depending on them in this process at once and NOTIFYs every other replica
+// (delivered when the indexer's transaction commits). An answer made only of
+// `product(...)` root fields depends on the products it shows; any other
+// answer depends on every product (response-cache.products.ts). An answer
+// computed while one of its products changed is not stored, and while the
+// listener is not connected nothing is cached. Changes that write no event (a
+// category or seller renamed) show up within the TTL.
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { Prisma } from '@bazaar/db';
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
 import { Kind, type OperationDefinitionNode, parse } from 'graphql';
 import pg from 'pg';
 import { localeFromHeader } from '../i18n/locale.js';
 import { LIMITS } from './limits.js';
+import {
+  ProductCollector,
+  type ProductDependency,
+  changedProductsOf,
+  changedProductsPayload,
+  productCollectingPlugin,
+  withCollector,
+} from './response-cache.products.js';
 
 const CHANNEL = 'bazaar_catalog';
 const MAX_BYTES = 64 * 1024 * 1024;
 const MAX_DOCUMENTS = 1_000;
+/** Recent changes remembered per product, to judge answers computed meanwhile. */
+const MAX_TRACKED_CHANGES = 10_000;
 /** Root fields whose answer is the same for every anonymous caller. */
 const PUBLIC_ROOT_FIELDS = new Set([
   '__typename',
@@ -40,38 +53,59 @@ const PUBLIC_ROOT_FIELDS = new Set([
 /** Headers of the stored answer that are replayed with it. */
 const REPLAYED_HEADERS = ['content-type', 'cache-control', 'vary'] as const;
 
+/** 'product': every root field is `product(...)`; 'catalog': any other public read. */
+type Scope = 'product' | 'catalog';
+
 interface Entry {
   body: string;
   headers: [string, string][];
   expires: number;
+  products: ProductDependency;
 }
 
 interface Pending {
   key: string;
-  generation: number;
+  /** The invalidation count when the answer started. */
+  version: number;
+  /** Set for 'product' answers. */
+  collector: ProductCollector | null;
 }
 
 const registry = new WeakMap<object, Set<ResponseCache>>();
 
 /**
  * Call inside the transaction that made catalog changes visible (the search
- * indexer): empties this process's response caches now and every replica's
- * when the transaction commits.
+ * indexer): drops the answers depending on these products (on every product
+ * when null) from this process's response caches now and every replica's
+ * when the transaction commits. Too many ids for one NOTIFY empty the
+ * replicas' caches.
  */
 export async function notifyCatalogChanged(
   database: object,
   tx: Pick<Prisma.TransactionClient, '$executeRaw'>,
+  productIds: readonly string[] | null = null,
 ): Promise<void> {
-  for (const cache of registry.get(database) ?? []) cache.clear();
-  await tx.$executeRaw`SELECT pg_notify(${CHANNEL}, '')`;
+  if (productIds?.length === 0) return;
+  for (const cache of registry.get(database) ?? []) cache.invalidate(productIds);
+  await tx.$executeRaw`SELECT pg_notify(${CHANNEL}, ${changedProductsPayload(productIds)})`;
 }
 
 export class ResponseCache {
   private readonly entries = new Map<string, Entry>();
-  private readonly cacheable = new Map<string, boolean>();
+  /** Keys of the stored answers showing each product. */
+  private readonly byProduct = new Map<string, Set<string>>();
+  /** Keys of the stored answers depending on every product. */
+  private readonly onEveryProduct = new Set<string>();
+  private readonly cacheable = new Map<string, Scope | null>();
   private readonly pending = new WeakMap<FastifyRequest, Pending>();
   private bytes = 0;
-  private generation = 0;
+  /** Counts invalidations; the fields below hold the count at the last one of their kind. */
+  private version = 0;
+  private clearedAt = 0;
+  private anyChangeAt = 0;
+  private readonly changedAt = new Map<string, number>();
+  /** Changes before this count were dropped from changedAt. */
+  private changedAtSince = 0;
   private listener: pg.Client | null = null;
   private stopped = false;
 
@@ -98,7 +132,7 @@ export class ResponseCache {
       void client.end().catch(() => {});
       if (!this.stopped) setTimeout(() => void this.start(), 5_000).unref();
     };
-    client.on('notification', () => this.clear());
+    client.on('notification', (message) => this.invalidate(changedProductsOf(message.payload)));
     client.on('error', retry);
     try {
       await client.connect();
@@ -120,31 +154,65 @@ export class ResponseCache {
   }
 
   clear(): void {
-    this.generation++;
-    this.entries.clear();
-    this.bytes = 0;
+    this.invalidate(null);
+  }
+
+  /** Drops the answers depending on these products; every answer when null. */
+  invalidate(productIds: readonly string[] | null): void {
+    const version = ++this.version;
+    this.anyChangeAt = version;
+    if (productIds === null) {
+      this.clearedAt = version;
+      this.entries.clear();
+      this.byProduct.clear();
+      this.onEveryProduct.clear();
+      this.bytes = 0;
+      return;
+    }
+    if (this.changedAt.size + productIds.length > MAX_TRACKED_CHANGES) {
+      this.changedAt.clear();
+      this.changedAtSince = version;
+    }
+    for (const id of productIds) this.changedAt.set(id, version);
+    for (const key of this.onEveryProduct) this.forget(key);
+    for (const id of productIds) for (const key of this.byProduct.get(id) ?? []) this.forget(key);
+  }
+
+  /** Apollo plugin that follows which products a cacheable `product(...)` answer shows. */
+  readonly plugin: ApolloServerPlugin<BaseContext> = productCollectingPlugin();
+
+  /** Links the request's GraphQL context to it (call from the context function); returns the context. */
+  follow<T extends object>(request: FastifyRequest, context: T): T {
+    const collector = this.pending.get(request)?.collector;
+    return collector ? withCollector(context, collector) : context;
   }
 
   /** Adds the hooks to the /graphql route (call before it is declared). */
   register(app: FastifyInstance): void {
     app.addHook('preHandler', async (request, reply) => {
-      const key = this.listener ? this.keyOf(request) : null;
-      if (key === null) return;
+      const read = this.listener ? this.readOf(request) : null;
+      if (read === null) return;
+      const { key, scope } = read;
       const entry = this.entries.get(key);
       if (entry && entry.expires > Date.now()) {
         for (const [name, value] of entry.headers) void reply.header(name, value);
         return reply.code(200).header('x-cache', 'hit').send(entry.body);
       }
-      if (entry) this.forget(key, entry);
-      this.pending.set(request, { key, generation: this.generation });
+      if (entry) this.forget(key);
+      this.pending.set(request, {
+        key,
+        version: this.version,
+        collector: scope === 'product' ? new ProductCollector() : null,
+      });
       void reply.header('x-cache', 'miss');
     });
     app.addHook('onSend', async (request, reply, payload) => {
       const pending = this.pending.get(request);
       if (!pending) return payload;
       this.pending.delete(request);
+      const products = pending.collector?.dependency() ?? null;
       if (
-        pending.generation === this.generation &&
+        this.unchangedSince(pending.version, products) &&
         this.listener &&
         reply.statusCode === 200 &&
         typeof payload === 'string' &&
@@ -156,14 +224,28 @@ export class ResponseCache {
           const value = reply.getHeader(name);
           if (typeof value === 'string') headers.push([name, value]);
         }
-        this.store(pending.key, { body: payload, headers, expires: Date.now() + this.ttlMs });
+        this.store(pending.key, {
+          body: payload,
+          headers,
+          expires: Date.now() + this.ttlMs,
+          products,
+        });
       }
       return payload;
     });
   }
 
-  /** The cache key of an anonymous public catalog read; null for anything else. */
-  private keyOf(request: FastifyRequest): string | null {
+  /** True when nothing the answer depends on changed since the invalidation count `version`. */
+  private unchangedSince(version: number, products: ProductDependency): boolean {
+    if (version === this.version) return true;
+    if (products === null) return version >= this.anyChangeAt;
+    if (version < this.clearedAt || version < this.changedAtSince) return false;
+    for (const id of products) if ((this.changedAt.get(id) ?? 0) > version) return false;
+    return true;
+  }
+
+  /** The cache key and scope of an anonymous public catalog read; null for anything else. */
+  private readOf(request: FastifyRequest): { key: string; scope: Scope } | null {
     if (request.method !== 'POST' || request.url !== '/graphql') return null;
     const { headers } = request;
     if (headers.authorization !== undefined || headers.cookie !== undefined) return null;
@@ -173,21 +255,23 @@ export class ResponseCache {
     if (typeof query !== 'string' || extensions !== undefined) return null;
     if (operationName !== undefined && operationName !== null && typeof operationName !== 'string')
       return null;
-    if (!this.isPublicRead(query, operationName ?? undefined)) return null;
-    return [
+    const scope = this.publicReadScope(query, operationName ?? undefined);
+    if (scope === null) return null;
+    const key = [
       localeFromHeader(headers['accept-language']),
       headers.accept ?? '',
       operationName ?? '',
       JSON.stringify(variables ?? null),
       query,
     ].join('\n');
+    return { key, scope };
   }
 
-  private isPublicRead(query: string, operationName: string | undefined): boolean {
+  private publicReadScope(query: string, operationName: string | undefined): Scope | null {
     const memo = `${operationName ?? ''}\n${query}`;
     const known = this.cacheable.get(memo);
     if (known !== undefined) return known;
-    const verdict = publicReadOnly(query, operationName);
+    const verdict = publicReadScope(query, operationName);
     if (this.cacheable.size >= MAX_DOCUMENTS) this.cacheable.clear();
     this.cacheable.set(memo, verdict);
     return verdict;
@@ -196,25 +280,43 @@ export class ResponseCache {
   private store(key: string, entry: Entry): void {
     const size = entry.body.length + key.length;
     if (size > MAX_BYTES / 16) return;
-    const previous = this.entries.get(key);
-    if (previous) this.forget(key, previous);
+    this.forget(key);
     // Maps iterate in insertion order: drop the oldest until it fits.
-    for (const [oldKey, old] of this.entries) {
+    for (const oldKey of this.entries.keys()) {
       if (this.bytes + size <= MAX_BYTES) break;
-      this.forget(oldKey, old);
+      this.forget(oldKey);
     }
     this.entries.set(key, entry);
     this.bytes += size;
+    if (entry.products === null) this.onEveryProduct.add(key);
+    else
+      for (const id of entry.products) {
+        const keys = this.byProduct.get(id) ?? new Set();
+        keys.add(key);
+        this.byProduct.set(id, keys);
+      }
   }
 
-  private forget(key: string, entry: Entry): void {
+  private forget(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
     this.entries.delete(key);
     this.bytes -= entry.body.length + key.length;
+    if (entry.products === null) this.onEveryProduct.delete(key);
+    else
+      for (const id of entry.products) {
+        const keys = this.byProduct.get(id);
+        keys?.delete(key);
+        if (keys?.size === 0) this.byProduct.delete(id);
+      }
   }
 }
 
-/** True when the chosen operation is a query and every root field is a public catalog read. */
-function publicReadOnly(query: string, operationName: string | undefined): boolean {
+/**
+ * The scope of the chosen operation when it is a query whose every root field
+ * is a public catalog read; null otherwise.
+ */
+function publicReadScope(query: string, operationName: string | undefined): Scope | null {
   let operations: OperationDefinitionNode[];
   try {
     operations = parse(query, { maxTokens: LIMITS.maxTokens }).definitions.filter(
@@ -222,17 +324,20 @@ function publicReadOnly(query: string, operationName: string | undefined): boole
         definition.kind === Kind.OPERATION_DEFINITION,
     );
   } catch {
-    return false;
+    return null;
   }
   const operation = operationName
     ? operations.find((candidate) => candidate.name?.value === operationName)
     : operations.length === 1
       ? operations[0]
       : undefined;
-  if (!operation || operation.operation !== 'query') return false;
-  return operation.selectionSet.selections.every(
-    (selection) => selection.kind === Kind.FIELD && PUBLIC_ROOT_FIELDS.has(selection.name.value),
-  );
+  if (!operation || operation.operation !== 'query') return null;
+  const fields: string[] = [];
+  for (const selection of operation.selectionSet.selections) {
+    if (selection.kind !== Kind.FIELD || !PUBLIC_ROOT_FIELDS.has(selection.name.value)) return null;
+    if (selection.name.value !== '__typename') fields.push(selection.name.value);
+  }
+  return fields.length > 0 && fields.every((field) => field === 'product') ? 'product' : 'catalog';
 }
 
 function isCompleteAnswer(payload: string): boolean {

@@ -69,7 +69,7 @@ export async function indexPendingChanges(
             await engine.upsert(documents);
           }
           clearSearchCaches(db.prisma);
-          await notifyCatalogChanged(db.prisma, tx);
+          await notifyCatalogChanged(db.prisma, tx, productIds);
         }
         await tx.$executeRaw`
           UPDATE outbox_events SET processed_at = now(), attempts = attempts + 1, last_error = NULL
