@@ -3,7 +3,7 @@
 // Every read re-validates each line against the offer's current price,
 // status and stock; mutations check before writing and change nothing on an
 // error. Stock is only checked here: reservations belong to checkout.
-import type { Cart as CartRow, CartLine as CartLineRow, Prisma } from '@bazaar/db';
+import { type Cart as CartRow, type CartLine as CartLineRow, Prisma } from '@bazaar/db';
 import type { Context } from '../../context.js';
 import { PayloadErrors } from '../../common/errors/payload.js';
 import { isUuid } from '../../common/ids/uuid.js';
@@ -48,14 +48,21 @@ async function findOwnCart(ctx: Context): Promise<CartRow | null> {
   return where ? ctx.db.prisma.cart.findFirst({ where }) : null;
 }
 
+type LockedCart = Pick<CartRow, 'id' | 'userId' | 'currency'>;
+
 /** The caller's cart, locked for this transaction (FOR UPDATE), or null. */
-async function lockOwnCart(ctx: Context, tx: Tx): Promise<CartRow | null> {
-  const where = ownerWhere(ctx);
-  if (!where) return null;
-  const cart = await tx.cart.findFirst({ where, select: { id: true } });
-  if (!cart) return null;
-  await tx.$queryRaw`SELECT id FROM carts WHERE id = ${cart.id}::uuid FOR UPDATE`;
-  return tx.cart.findUnique({ where: { id: cart.id } });
+async function lockOwnCart(ctx: Context, tx: Tx): Promise<LockedCart | null> {
+  const token = ctx.http.cookie(CART_COOKIE);
+  const owner = ctx.session.userId
+    ? Prisma.sql`user_id = ${ctx.session.userId}::uuid`
+    : token
+      ? Prisma.sql`guest_token_hash = ${hashToken(token)} AND expires_at > now()`
+      : null;
+  if (!owner) return null;
+  const [cart] = await tx.$queryRaw<LockedCart[]>`
+    SELECT id::text AS id, user_id::text AS "userId", currency::text AS currency
+      FROM carts WHERE ${owner} FOR UPDATE`;
+  return cart ?? null;
 }
 
 // ---------------------------------------------------------------------------
@@ -268,7 +275,7 @@ export async function addLines(ctx: Context, input: { offerId: string; quantity:
           })
         ).id;
       }
-    } else {
+    } else if (cart?.currency !== currency || !cart.userId) {
       await tx.cart.update({
         where: { id },
         data: {
@@ -401,7 +408,7 @@ export async function acknowledgePrices(ctx: Context) {
 }
 
 /** Keeps a guest cart alive after a change; empties lose their currency. */
-async function touch(tx: Tx, cart: CartRow): Promise<void> {
+async function touch(tx: Tx, cart: LockedCart): Promise<void> {
   const remaining = await tx.cartLine.count({ where: { cartId: cart.id } });
   await tx.cart.update({
     where: { id: cart.id },

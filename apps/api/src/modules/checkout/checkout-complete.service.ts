@@ -93,9 +93,6 @@ export async function completeCheckout(ctx: Context, input: CheckoutCompleteInpu
       errors.add('IDEMPOTENCY_KEY_INVALID', 'Use 8 to 100 characters.', 'idempotencyKey'),
       fail()
     );
-  const existing = await findPurchase(ctx, key);
-  if (existing) return placed(ctx, existing);
-
   const q = await quote(ctx, input);
   for (const p of q.priced.problems) {
     // Short of stock at the moment of buying is OUT_OF_STOCK, as when the hold fails.
@@ -104,16 +101,17 @@ export async function completeCheckout(ctx: Context, input: CheckoutCompleteInpu
       errors.add('OUT_OF_STOCK', `${line.title} is out of stock.`, line.lineId);
     else errors.add(p.code, p.message, p.lineId ?? (p.sellerId ? `choices.${p.sellerId}` : null));
   }
-  if (errors.any) return fail();
-  if (q.priced.grandTotal !== input.expectedGrandTotal)
-    return (
-      errors.add(
-        'TOTAL_CHANGED',
-        'The total has changed since you saw it; review the checkout.',
-        'expectedGrandTotal',
-      ),
-      fail()
+  if (!errors.any && q.priced.grandTotal !== input.expectedGrandTotal)
+    errors.add(
+      'TOTAL_CHANGED',
+      'The total has changed since you saw it; review the checkout.',
+      'expectedGrandTotal',
     );
+  if (errors.any) {
+    // A retry of a purchase already placed (its cart lines are gone): answer with it.
+    const existing = await findPurchase(ctx, key);
+    return existing ? placed(ctx, existing) : fail();
+  }
 
   try {
     const { purchase, payments } = await ctx.db.prisma.$transaction(
@@ -200,26 +198,10 @@ async function place(
       'expectedGrandTotal',
     );
 
+  // Rows every checkout shares (a flash sale's stock level, a popular coupon,
+  // sellers' and platform ledger accounts) are locked last, so they are held
+  // until commit for as few statements as possible.
   const orderIds = new Map(priced.groups.map((g) => [g.sellerId, uuidv7()]));
-  await reserveStock(tx, {
-    reference: purchase.id,
-    expiresAt: new Date(dueAt.getTime() + HOLD_GRACE_MS),
-    lines: lines.map((l) => ({
-      offerId: l.offerId,
-      quantity: l.quantity,
-      reference: orderIds.get(l.sellerId)!,
-    })),
-  });
-  if (priced.coupon) {
-    const used = await useCoupon(tx, {
-      couponId: priced.coupon.row.id,
-      purchaseId: purchase.id,
-      customerId: userId,
-      discount: priced.coupon.discount,
-      perCustomerLimit: priced.coupon.row.perCustomerLimit,
-    });
-    if (!used) throw new Refusal('COUPON_USED_UP', 'This coupon has been used up.', 'couponCode');
-  }
   await insertOrders(tx, {
     purchaseId: purchase.id,
     customerId: userId,
@@ -232,12 +214,31 @@ async function place(
     groups: priced.groups,
     orderIds,
   });
-  // Nothing to pay (a coupon took it all): paid as placed.
-  if (priced.grandTotal === 0) {
-    await purchasePaid(tx, purchase.id);
-    await removeBoughtCartLines(tx, userId, lines);
-    return { purchase, payments: [] as Payment[] };
+  await removeBoughtCartLines(tx, userId, lines);
+  if (priced.coupon) {
+    const used = await useCoupon(tx, {
+      couponId: priced.coupon.row.id,
+      purchaseId: purchase.id,
+      customerId: userId,
+      discount: priced.coupon.discount,
+      perCustomerLimit: priced.coupon.row.perCustomerLimit,
+    });
+    if (!used) throw new Refusal('COUPON_USED_UP', 'This coupon has been used up.', 'couponCode');
   }
+  await reserveStock(tx, {
+    reference: purchase.id,
+    expiresAt: new Date(dueAt.getTime() + HOLD_GRACE_MS),
+    lines: lines.map((l) => ({
+      offerId: l.offerId,
+      quantity: l.quantity,
+      reference: orderIds.get(l.sellerId)!,
+    })),
+  });
+  // Nothing to pay (a coupon took it all) or paid from the wallet below (which
+  // succeeds or rolls everything back): paid as placed.
+  if (priced.grandTotal === 0 || input.paymentMethod === 'WALLET')
+    await purchasePaid(tx, purchase.id);
+  if (priced.grandTotal === 0) return { purchase, payments: [] as Payment[] };
   const payments = await openPurchasePayments(tx, {
     purchaseId: purchase.id,
     payerId: userId,
@@ -251,9 +252,6 @@ async function place(
       platformDiscount: g.platformDiscount,
     })),
   });
-  if (payments.some((p) => p.method === 'WALLET' && p.status === 'SUCCEEDED'))
-    await purchasePaid(tx, purchase.id);
-  await removeBoughtCartLines(tx, userId, lines);
   return { purchase, payments };
 }
 

@@ -12,7 +12,6 @@
 // outside the transaction to report the short offers.
 import { randomUUID } from 'node:crypto';
 import { Prisma, type StockReservation } from '@bazaar/db';
-import { publishEvents } from '../../common/events/outbox.js';
 import { isUuid } from '../../common/ids/uuid.js';
 import type { Env } from '../../env.js';
 import { MAX_QUANTITY } from './inventory.service.js';
@@ -110,12 +109,9 @@ export async function reserveStock(
     reference: references.get(h.offerId) ?? input.reference,
     expiresAt: input.expiresAt,
   }));
-  await tx.stockReservation.createMany({ data: rows });
+  const reservations = await tx.stockReservation.createManyAndReturn({ data: rows });
   await publishForOffers(tx, [...wanted.keys()]);
-  return tx.stockReservation.findMany({
-    where: { id: { in: rows.map((r) => r.id) } },
-    orderBy: { id: 'asc' },
-  });
+  return reservations.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** One atomic conditional UPDATE of a level; true when the quantity was added to reserved. */
@@ -136,13 +132,27 @@ async function holdOffer(
   const onlyAt = locationIds
     ? Prisma.sql`AND sl.location_id = ANY(${[...locationIds]}::uuid[])`
     : Prisma.empty;
-  // A plan only: what is available is read without locks, and each hold below
-  // re-checks it atomically.
+  const order = Prisma.sql`ORDER BY (l.kind = 'WAREHOUSE') DESC, l.created_at, sl.id`;
+  // The usual case in one statement: the first level holding the whole
+  // quantity (or taking backorders), re-checked atomically by the UPDATE.
+  const held = await tx.$queryRaw<{ id: string }[]>`
+    WITH first AS (
+      SELECT sl.id FROM stock_levels sl JOIN stock_locations l ON l.id = sl.location_id
+       WHERE sl.offer_id = ${offerId}::uuid ${onlyAt}
+         AND (sl.backorder OR sl.on_hand - sl.reserved >= ${quantity}::int)
+       ${order} LIMIT 1)
+    UPDATE stock_levels sl SET reserved = sl.reserved + ${quantity}::int, updated_at = now()
+      FROM first
+     WHERE sl.id = first.id AND (sl.backorder OR sl.on_hand - sl.reserved >= ${quantity}::int)
+    RETURNING sl.id::text AS id`;
+  if (held[0]) return [{ levelId: held[0].id, quantity }];
+  // Otherwise a plan: what is available is read without locks, and each hold
+  // below re-checks it atomically.
   const levels = await tx.$queryRaw<LevelRow[]>`
     SELECT sl.id::text AS id, greatest(sl.on_hand - sl.reserved, 0)::int AS available, sl.backorder
       FROM stock_levels sl JOIN stock_locations l ON l.id = sl.location_id
      WHERE sl.offer_id = ${offerId}::uuid ${onlyAt}
-     ORDER BY (l.kind = 'WAREHOUSE') DESC, l.created_at, sl.id`;
+     ${order}`;
   if (!levels.length) return null;
   // Backorder levels (the offer's flag, copied on every level) take any quantity.
   const first = levels[0]!;
@@ -317,12 +327,14 @@ export async function releaseExpiredReservations(
   return due.length;
 }
 
+/** A product.changed event per product of the offers (what publishEvents writes), in one statement. */
 async function publishForOffers(tx: Prisma.TransactionClient, offerIds: readonly string[]) {
   const ids = [...new Set(offerIds)].filter(isUuid);
   if (!ids.length) return;
-  const products = await tx.$queryRaw<{ productId: string }[]>`
-    SELECT DISTINCT v.product_id::text AS "productId"
-      FROM offers o JOIN variants v ON v.id = o.variant_id
-     WHERE o.id = ANY(${ids}::uuid[])`;
-  await publishEvents(tx, 'product.changed', products);
+  await tx.$executeRaw`
+    INSERT INTO outbox_events (topic, payload)
+    SELECT 'product.changed', jsonb_build_object('productId', p.id::text)
+      FROM (SELECT DISTINCT v.product_id AS id
+              FROM offers o JOIN variants v ON v.id = o.variant_id
+             WHERE o.id = ANY(${ids}::uuid[])) p`;
 }

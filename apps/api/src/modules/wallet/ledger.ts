@@ -77,20 +77,29 @@ export class WalletShortError extends Error {
 
 const keyOf = (a: AccountRef) => `${a.kind}|${a.userId ?? ''}|${a.sellerId ?? ''}|${a.currency}`;
 
+const accountWhere = (a: AccountRef) => ({
+  kind: a.kind,
+  currency: a.currency,
+  userId: a.userId ?? null,
+  sellerId: a.sellerId ?? null,
+});
+
+/** The accounts' ids by keyOf, found in one statement and created on first use. */
+async function accountIds(tx: Tx, accounts: readonly AccountRef[]): Promise<Map<string, string>> {
+  const found = await tx.ledgerAccount.findMany({
+    where: { OR: accounts.map(accountWhere) },
+    select: { id: true, kind: true, currency: true, userId: true, sellerId: true },
+  });
+  const ids = new Map(found.map((a) => [keyOf(a), a.id]));
+  for (const account of accounts)
+    if (!ids.has(keyOf(account))) ids.set(keyOf(account), await accountId(tx, account));
+  return ids;
+}
+
 /** The account's id, creating it on first use (concurrent creators meet on the unique key). */
 export async function accountId(tx: Tx, account: AccountRef): Promise<string> {
   const find = async () =>
-    (
-      await tx.ledgerAccount.findFirst({
-        where: {
-          kind: account.kind,
-          currency: account.currency,
-          userId: account.userId ?? null,
-          sellerId: account.sellerId ?? null,
-        },
-        select: { id: true },
-      })
-    )?.id;
+    (await tx.ledgerAccount.findFirst({ where: accountWhere(account), select: { id: true } }))?.id;
   const existing = await find();
   if (existing) return existing;
   const created = await tx.$queryRaw<{ id: string }[]>`
@@ -105,9 +114,11 @@ export async function accountId(tx: Tx, account: AccountRef): Promise<string> {
   return id;
 }
 
+const errorText = (error: unknown) =>
+  `${(error as Error)?.message ?? ''} ${JSON.stringify((error as { meta?: unknown })?.meta ?? '')}`;
+
 function isBalanceCheckViolation(error: unknown): boolean {
-  const text = `${(error as Error)?.message ?? ''} ${JSON.stringify((error as { meta?: unknown })?.meta ?? '')}`;
-  return text.includes('ledger_accounts_balance_check');
+  return errorText(error).includes('ledger_accounts_balance_check');
 }
 
 /**
@@ -149,26 +160,32 @@ export async function book(
   }
   if (!entries.length) return { transactionId: id, created: true };
 
-  const resolved: { account: AccountRef; amount: number; accountId: string }[] = [];
-  for (const entry of entries)
-    resolved.push({ ...entry, accountId: await accountId(tx, entry.account) });
-  // One statement per entry, in one fixed order, each taking its account's row
-  // lock: users' and sellers' accounts by id, then the few platform accounts
-  // every booking shares, so those hot rows are held for the shortest time.
+  const ids = await accountIds(
+    tx,
+    entries.map((e) => e.account),
+  );
+  const resolved = entries.map((e) => ({ ...e, accountId: ids.get(keyOf(e.account))! }));
+  // One statement; its rows (and the trigger moving each balance) go in one
+  // fixed order, each taking its account's row lock: users' and sellers'
+  // accounts by id, then the few platform accounts every booking shares, so
+  // concurrent bookings lock alike and those hot rows are held the shortest.
   const rank = (e: { account: AccountRef }) => (MAY_GO_NEGATIVE.has(e.account.kind) ? 1 : 0);
   resolved.sort(
     (a, b) =>
       rank(a) - rank(b) || (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0),
   );
-  for (const entry of resolved) {
-    try {
-      await tx.$executeRaw`
-        INSERT INTO ledger_entries (transaction_id, account_id, amount)
-        VALUES (${id}::uuid, ${entry.accountId}::uuid, ${entry.amount}::bigint)`;
-    } catch (error) {
-      if (isBalanceCheckViolation(error)) throw new WalletShortError(keyOf(entry.account));
-      throw error;
-    }
+  try {
+    await tx.$executeRaw`
+      INSERT INTO ledger_entries (transaction_id, account_id, amount)
+      SELECT ${id}::uuid, x.account_id, x.amount
+        FROM unnest(${resolved.map((e) => e.accountId)}::uuid[],
+                    ${resolved.map((e) => String(e.amount))}::bigint[])
+             WITH ORDINALITY AS x(account_id, amount, position)
+       ORDER BY x.position`;
+  } catch (error) {
+    if (!isBalanceCheckViolation(error)) throw error;
+    const short = resolved.find((e) => errorText(error).includes(e.accountId));
+    throw new WalletShortError(short ? keyOf(short.account) : 'unknown account');
   }
   return { transactionId: id, created: true };
 }
