@@ -71,7 +71,7 @@ export function ProductCard({ product, headingLevel = 3 }: ProductCardProps) {
   );
 }
 
-/** A card's shape while products load. */
+/** A card's shape while products load, its lines at the heights of the card's text. */
 export function ProductCardSkeleton() {
   return (
     <div className={styles.card} aria-hidden="true">
@@ -79,9 +79,18 @@ export function ProductCardSkeleton() {
         <Skeleton height="100%" />
       </div>
       <div className={styles.cardBody}>
-        <Skeleton width="90%" />
-        <Skeleton width="40%" />
-        <Skeleton width="30%" />
+        <div className={styles.cardTitle}>
+          <Skeleton width="90%" height="2lh" />
+        </div>
+        <div className={styles.brand}>
+          <Skeleton width="40%" height="1lh" />
+        </div>
+        <div className={styles.cardPrice}>
+          <Skeleton width="30%" height="1lh" />
+        </div>
+        <div className={styles.cardMeta}>
+          <Skeleton width="50%" height="1lh" />
+        </div>
       </div>
     </div>
   );

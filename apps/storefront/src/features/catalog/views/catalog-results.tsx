@@ -115,7 +115,15 @@ export function CatalogResults({
         </h2>
         <div className={styles.toolbar}>
           <p className={styles.resultCount} role="status" aria-live="polite">
-            {result ? countText(result.totalCount) : 'Loading products…'}
+            {result ? (
+              countText(result.totalCount)
+            ) : (
+              // As wide as a count, so that the sort beside it stays where it is.
+              <>
+                <span className="visually-hidden">Loading products…</span>
+                <Skeleton inline width="6rem" />
+              </>
+            )}
           </p>
           <SortSelect value={state.sort} onChange={onSort} />
         </div>

@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useLocation, useParams } from 'react-router';
 import { CategoryPageDocument } from '../../../generated/catalog';
+import { ProductGridSkeleton } from '../../../shared/catalog/product-grid';
 import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
 import { useRetry } from '../../../shared/hooks/use-retry';
 import { Container } from '../../../shared/layout/container';
@@ -60,13 +61,20 @@ export function CategoryView() {
       {category ? (
         <CategoryHeader category={category} />
       ) : (
-        <LoadingState label="Loading the category">
-          <Skeleton width="12rem" />
-          <Skeleton width="18rem" height="2.5rem" />
-        </LoadingState>
+        <>
+          <LoadingState label="Loading the category">
+            <Skeleton width="12rem" />
+            <Skeleton width="18rem" height="2.5rem" />
+          </LoadingState>
+          <ProductGridSkeleton label="Loading the products" />
+        </>
       )}
-      {/* Keyed by category: another category starts from its own results, not the last one's. */}
-      <CatalogResults key={slug} categorySlug={slug} categoryHref={categoryHref} />
+      {/* The results stay hidden until the header above them is in, so that its height
+          never pushes them down; their query runs meanwhile. Keyed by category: another
+          category starts from its own results, not the last one's. */}
+      <div hidden={!category}>
+        <CatalogResults key={slug} categorySlug={slug} categoryHref={categoryHref} />
+      </div>
     </Container>
   );
 }

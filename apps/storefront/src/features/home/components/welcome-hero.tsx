@@ -10,21 +10,22 @@ export interface WelcomeHeroProps {
 
 /**
  * The home page's greeting, carrying the page's only <h1>. Rendered at its final
- * size before the shop's name arrives, so nothing moves when it does.
+ * size before the shop's name arrives (the name has a line of its own), so nothing
+ * moves when it does.
  */
 export function WelcomeHero({ shop }: WelcomeHeroProps) {
   return (
     <section className={styles.hero} aria-labelledby="welcome-title">
       <Container>
         <p className={styles.eyebrow}>Many sellers, one marketplace</p>
-        {shop ? (
-          <h1 id="welcome-title" className={styles.title}>
-            Welcome to <span className={styles.name}>{shop.name}</span>
-          </h1>
-        ) : (
-          <div id="welcome-title" className={styles.title} aria-hidden="true">
-            Welcome to <Skeleton inline width="7ch" />
-          </div>
+        <h1 id="welcome-title" className={styles.title}>
+          Welcome to{' '}
+          <span className={styles.name}>{shop ? shop.name : <Skeleton inline width="7ch" />}</span>
+        </h1>
+        {shop ? null : (
+          <p className="visually-hidden" role="status" aria-busy="true">
+            Loading the shop
+          </p>
         )}
         <p className={styles.lead}>
           Independent sellers and local stores offer their products side by side here. Compare their

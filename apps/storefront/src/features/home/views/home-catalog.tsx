@@ -5,10 +5,11 @@ import { describeApiError } from '../../../shared/errors/describe-api-error';
 import { useRetry } from '../../../shared/hooks/use-retry';
 import { Container } from '../../../shared/layout/container';
 import { ErrorState } from '../../../shared/ui/error-state';
-import { LoadingState } from '../../../shared/ui/loading-state';
-import { Skeleton } from '../../../shared/ui/skeleton';
-import { CategoryCards } from '../components/category-cards';
+import { CategoryCards, CategoryCardsSkeleton } from '../components/category-cards';
 import styles from '../components/catalog-sections.module.css';
+
+/** How many new arrivals HomeCatalog asks for (queries.graphql): the skeleton shows as many. */
+const HOME_NEW_ARRIVALS = 8;
 
 /** The home page's catalog: top-level categories, then the newest products. */
 export function HomeCatalog() {
@@ -45,9 +46,7 @@ export function HomeCatalog() {
               <p>No categories yet.</p>
             )
           ) : (
-            <LoadingState label="Loading the categories">
-              <Skeleton height="8rem" />
-            </LoadingState>
+            <CategoryCardsSkeleton label="Loading the categories" />
           )}
         </Container>
       </section>
@@ -63,7 +62,7 @@ export function HomeCatalog() {
               <p>No products yet.</p>
             )
           ) : (
-            <ProductGridSkeleton count={4} label="Loading new arrivals" />
+            <ProductGridSkeleton count={HOME_NEW_ARRIVALS} label="Loading new arrivals" />
           )}
         </Container>
       </section>

@@ -5,7 +5,6 @@ import { useDocumentTitle } from '../../../shared/hooks/use-document-title';
 import { useRetry } from '../../../shared/hooks/use-retry';
 import { Container } from '../../../shared/layout/container';
 import { ErrorState } from '../../../shared/ui/error-state';
-import { LoadingState } from '../../../shared/ui/loading-state';
 import { ValuePoints } from '../components/value-points';
 import { WelcomeHero } from '../components/welcome-hero';
 import { HomeCatalog } from './home-catalog';
@@ -32,10 +31,9 @@ export function HomeView() {
     );
   }
 
-  const hero = <WelcomeHero shop={data?.shop} />;
   return (
     <>
-      {data ? hero : <LoadingState label="Loading the shop">{hero}</LoadingState>}
+      <WelcomeHero shop={data?.shop} />
       <HomeCatalog />
       <ValuePoints />
     </>
