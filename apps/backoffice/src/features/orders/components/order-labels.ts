@@ -17,14 +17,16 @@ export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
   CANCELLED: 'Cancelled',
 };
 
+// Shades whose auto-contrast text passes WCAG AA (4.5:1); the theme's shade 8
+// of cyan, teal and green (white text) does not.
 export const STATUS_COLORS: Record<OrderStatus, string> = {
   PLACED: 'yellow',
   PAID: 'blue',
   ACCEPTED: 'indigo',
   PACKED: 'violet',
-  SHIPPED: 'cyan',
-  DELIVERED: 'teal',
-  COMPLETED: 'green',
+  SHIPPED: 'cyan.9',
+  DELIVERED: 'teal.9',
+  COMPLETED: 'green.7',
   CANCELLED: 'gray',
 };
 
