@@ -107,9 +107,13 @@ async function addToCart(offers, currency) {
   const tokens = await buyers(CART_BUYERS, 'cart', currency);
   let connections = 0;
   let payloadErrors = 0;
+  let codes = {};
   const result = await load({
     connections: CART_BUYERS,
-    beforeMeasure: () => (payloadErrors = 0),
+    beforeMeasure: () => {
+      payloadErrors = 0;
+      codes = {};
+    },
     requests: [
       {
         method: 'POST',
@@ -127,12 +131,20 @@ async function addToCart(offers, currency) {
           };
         },
         onResponse: (status, body) => {
-          if (status === 200 && !/"errors":\[\]/.test(body)) payloadErrors++;
+          if (status !== 200 || /"errors":\[\]/.test(body)) return;
+          payloadErrors++;
+          const code = /"code":"(\w+)"/.exec(body)?.[1] ?? 'UNKNOWN';
+          codes[code] = (codes[code] ?? 0) + 1;
         },
       },
     ],
   });
-  return row('add to cart (20 buyers)', result, 'mixed: p99 < 200 ms', payloadErrors);
+  return {
+    ...row('add to cart (20 buyers)', result, 'mixed: p99 < 200 ms', payloadErrors),
+    'error codes': Object.entries(codes)
+      .map(([code, n]) => `${code} ${n}`)
+      .join(', '),
+  };
 }
 
 /** One purchase: add the offer, read the total, place with the wallet. */

@@ -54,6 +54,7 @@ describe('purchases and orders (GraphQL)', async () => {
     orderBy: { number: 'asc' },
   });
   const orderA = orders.find((o) => o.sellerId === a.seller.id)!;
+  const orderB = orders.find((o) => o.sellerId === b.seller.id)!;
 
   it('the shopper sees their purchase with both orders, lines and history, in a fixed number of statements', async () => {
     const client = await signIn(api, 'buyer@orders.test');
@@ -101,15 +102,16 @@ describe('purchases and orders (GraphQL)', async () => {
 
   it("a seller's staff see their own orders only, with the actions they may take", async () => {
     const staffB = await signIn(api, b.owner.email);
+    // The purchase's totals cover seller A's order too: not for B's staff.
     const result = await staffB.graphql(
-      `query($p: ID!, $o: ID!) { purchase(id: $p) { orders { seller { slug } allowedActions } } order(id: $o) { id } }`,
-      { p: purchaseId, o: orderA.id },
+      `query($p: ID!, $a: ID!, $b: ID!) { purchase(id: $p) { id } other: order(id: $a) { id }
+        own: order(id: $b) { seller { slug } allowedActions } }`,
+      { p: purchaseId, a: orderA.id, b: orderB.id },
     );
     expect(result.data).toEqual({
-      purchase: {
-        orders: [{ seller: { slug: 'orders-b' }, allowedActions: ['ACCEPT', 'CANCEL', 'REFUND'] }],
-      },
-      order: null,
+      purchase: null,
+      other: null,
+      own: { seller: { slug: 'orders-b' }, allowedActions: ['ACCEPT', 'CANCEL', 'REFUND'] },
     });
     const forbidden = await staffB.graphql(
       `query($s: ID!) { sellerOrders(sellerId: $s) { totalCount } }`,

@@ -28,7 +28,7 @@ export class OrdersResolver {
   @Query(() => Purchase, {
     nullable: true,
     description:
-      "A purchase: the viewer's own, or one with an order of a seller the viewer reads orders of (then only those orders show).",
+      "A purchase: the viewer's own, or one whose every order the viewer may read (its totals cover them all); null otherwise.",
   })
   @Authenticated()
   purchase(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
