@@ -101,6 +101,14 @@ function parseForm(text: string): Obj {
   return out;
 }
 
+/** Statuses Stripe lets a PaymentIntent be cancelled from. */
+const CANCELABLE = new Set([
+  'requires_payment_method',
+  'requires_capture',
+  'requires_confirmation',
+  'requires_action',
+]);
+
 const newId = (prefix: string) => `${prefix}_${randomBytes(12).toString('hex')}`;
 
 export async function startStripeDouble(): Promise<StripeDouble> {
@@ -159,6 +167,18 @@ export async function startStripeDouble(): Promise<StripeDouble> {
     }
     if (method === 'GET' && (match = path.match(/^\/v1\/payment_intents\/([\w]+)$/)))
       return intent(match[1]!);
+    if (method === 'POST' && (match = path.match(/^\/v1\/payment_intents\/([\w]+)\/cancel$/))) {
+      const pi = intent(match[1]!);
+      if (!CANCELABLE.has(pi.status))
+        throw new StripeFault(
+          400,
+          'invalid_request_error',
+          `You cannot cancel this PaymentIntent because it has a status of ${pi.status}.`,
+          'payment_intent_unexpected_state',
+        );
+      pi.status = 'canceled';
+      return pi;
+    }
     if (method === 'POST' && path === '/v1/refunds') {
       const pi = intent(String(body['payment_intent'] ?? ''));
       if (pi.status !== 'succeeded')

@@ -45,6 +45,8 @@ export interface PaymentProvider {
     metadata: Record<string, string>;
   }): Promise<ProviderIntent>;
   retrievePaymentIntent(id: string): Promise<ProviderIntent>;
+  /** Nobody can pay it any more; refused once it succeeded (or is processing). */
+  cancelPaymentIntent(id: string): Promise<ProviderIntent>;
   createRefund(input: {
     paymentIntentId: string;
     amount: number;

@@ -1,6 +1,7 @@
 // Reconciliation: the server completes orders even when a webhook never
 // arrives. Each run (1) re-reads Stripe payments still open after a few
-// minutes and applies the intent, (2) turns succeeded payments whose orders
+// minutes and applies the intent (cancelling it at Stripe first when every
+// order of its purchase was cancelled meanwhile, e.g. unpaid in time), (2) turns succeeded payments whose orders
 // are still PLACED into paid orders, (3) sends or re-reads Stripe refunds
 // still pending. Every step is idempotent, so replicas may run it side by
 // side; `now` is a parameter so tests control time.
@@ -14,6 +15,18 @@ import { sendRefunds } from './refunds.service.js';
 import { stripeProvider } from './stripe.provider.js';
 
 export const RECONCILIATION_INTERVAL_MS = 60_000;
+
+/** Stripe statuses in which the shopper could still pay (and Stripe lets us cancel). */
+const CANCELABLE = new Set(['requires_payment_method', 'requires_confirmation', 'requires_action']);
+
+/** Every order of the purchase is cancelled: its open intent must not take money any more. */
+async function nothingLeftToPay(deps: PaymentDeps, purchaseId: string | null): Promise<boolean> {
+  if (!purchaseId) return false;
+  const live = await deps.db.prisma.order.count({
+    where: { purchaseId, status: { not: 'CANCELLED' } },
+  });
+  return live === 0;
+}
 
 export interface ReconciliationOptions {
   /** A Stripe payment or refund untouched this long is re-read. */
@@ -43,13 +56,15 @@ export async function runPaymentReconciliation(
         updatedAt: { lt: stale },
         createdAt: { gt: new Date(now.getTime() - maxAgeHours * 3_600_000) },
       },
-      select: { id: true, providerRef: true },
+      select: { id: true, providerRef: true, purchaseId: true },
       orderBy: { updatedAt: 'asc' },
       take: batch,
     });
     for (const payment of open) {
       try {
-        const intent = await provider.retrievePaymentIntent(payment.providerRef!);
+        let intent = await provider.retrievePaymentIntent(payment.providerRef!);
+        if (CANCELABLE.has(intent.status) && (await nothingLeftToPay(deps, payment.purchaseId)))
+          intent = await provider.cancelPaymentIntent(intent.id);
         const refunds = await prisma.$transaction(async (tx) => {
           // Touch it even when nothing changed: the next look is staleMinutes later.
           await tx.payment.update({ where: { id: payment.id }, data: { updatedAt: now } });

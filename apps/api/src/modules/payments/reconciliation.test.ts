@@ -11,6 +11,7 @@ import {
 } from '../../../test/payments.js';
 import { cardPurchase, deliver, stripeSetup } from '../../../test/stripe-flow.js';
 import { openPurchasePayments, refundOrder } from './purchase-payments.js';
+import { runUnpaidOrderExpiry } from '../orders/unpaid-expiry.job.js';
 import { runPaymentReconciliation } from './reconciliation.job.js';
 
 const minutes = (n: number) => new Date(Date.now() + n * 60_000);
@@ -64,6 +65,36 @@ describe('payment reconciliation', async () => {
     expect(await statusOf(failing)).toEqual({ payment: 'FAILED', order: 'PLACED' });
     expect(await statusOf(canceled)).toEqual({ payment: 'CANCELED', order: 'CANCELLED' });
     expect(await statusOf(open)).toEqual({ payment: 'PENDING', order: 'PLACED' });
+  });
+
+  it('cancels at Stripe the open intent of orders cancelled unpaid, so it cannot take money later', async () => {
+    const expired = await buy();
+    const live = await buy();
+    await db.prisma.order.update({
+      where: { id: expired.orders[0]!.id },
+      data: { paymentDueAt: minutes(-1) },
+    });
+    expect(await runUnpaidOrderExpiry(db.prisma)).toBe(1);
+    await runPaymentReconciliation(deps, minutes(10));
+    expect(double.requests).toContain(`POST /v1/payment_intents/${expired.intentId}/cancel`);
+    expect(double.intents.get(expired.intentId)!.status).toBe('canceled');
+    expect(await statusOf(expired)).toEqual({ payment: 'CANCELED', order: 'CANCELLED' });
+    expect(double.intents.get(live.intentId)!.status).toBe('requires_payment_method');
+    expect(await statusOf(live)).toEqual({ payment: 'PENDING', order: 'PLACED' });
+    // Paid at the last moment: Stripe refuses the cancel, and the payment is refunded in full.
+    const late = await buy();
+    await db.prisma.order.update({
+      where: { id: late.orders[0]!.id },
+      data: { paymentDueAt: minutes(-1) },
+    });
+    await runUnpaidOrderExpiry(db.prisma);
+    double.succeed(late.intentId);
+    await runPaymentReconciliation(deps, minutes(20));
+    expect(await statusOf(late)).toEqual({ payment: 'SUCCEEDED', order: 'CANCELLED' });
+    expect(await db.prisma.refund.findMany({ where: { paymentId: late.payment.id } })).toEqual([
+      expect.objectContaining({ amount: 2_500, status: 'SUCCEEDED' }),
+    ]);
+    await expectLedgerConsistent();
   });
 
   it('Stripe unreachable: nothing changes, and the next run catches up', async () => {

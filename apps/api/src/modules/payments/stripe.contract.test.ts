@@ -123,6 +123,19 @@ describe.each(TARGETS)('Stripe provider contract: $name', ({ skip, make }) => {
     ).rejects.toMatchObject({ statusCode: 400 });
   });
 
+  run('cancels an unpaid intent; a paid one cannot be cancelled', async () => {
+    const { provider, pay } = await make();
+    const input = { amount: 999, currency: 'EUR', metadata: { paymentId: 'contract-cancel' } };
+    const open = await provider.createPaymentIntent({ ...input, idempotencyKey: `${unique}-c1` });
+    const canceled = await provider.cancelPaymentIntent(open.id);
+    expect(canceled).toMatchObject({ id: open.id, status: 'canceled' });
+    expect(paymentStatusOf(canceled)).toBe('CANCELED');
+    const paid = await provider.createPaymentIntent({ ...input, idempotencyKey: `${unique}-c2` });
+    await pay(paid.id);
+    await expect(provider.cancelPaymentIntent(paid.id)).rejects.toMatchObject({ statusCode: 400 });
+    expect((await provider.retrievePaymentIntent(paid.id)).status).toBe('succeeded');
+  });
+
   run('retrieving an unknown intent fails with 404', async () => {
     const { provider } = await make();
     await expect(provider.retrievePaymentIntent('pi_doesnotexist000')).rejects.toMatchObject({

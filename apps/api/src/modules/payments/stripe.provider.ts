@@ -82,6 +82,10 @@ export class StripeProvider implements PaymentProvider {
     return toIntent(await this.stripe.paymentIntents.retrieve(id));
   }
 
+  async cancelPaymentIntent(id: string): Promise<ProviderIntent> {
+    return toIntent(await this.stripe.paymentIntents.cancel(id));
+  }
+
   async createRefund(input: {
     paymentIntentId: string;
     amount: number;
