@@ -3,12 +3,12 @@
 // `product(...)` are narrowed to their products: a list, search, category or
 // seller answer also changes when a product enters or leaves it (published,
 // unpublished, a new price or stock moving it in or out of a filter), so it
-// depends on every product.
+// depends on every product's listing (its search document).
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { type GraphQLResolveInfo, getNamedType, getNullableType, isListType } from 'graphql';
 import { UUID } from '../ids/uuid.js';
 
-/** The products a stored answer shows, or null when it depends on every product. */
+/** The products a stored answer shows, or null when it depends on every product's listing. */
 export type ProductDependency = ReadonlySet<string> | null;
 
 /** Fields inside a product answer whose value depends on which other products exist. */
@@ -81,19 +81,43 @@ export function productCollectingPlugin(): ApolloServerPlugin<BaseContext> {
   };
 }
 
+/**
+ * Products whose cached answers are out of date. `listings`: those whose
+ * listing changed too (entered or left the index, or their search document
+ * differs), which outdates every answer depending on every product.
+ */
+export interface CatalogChange {
+  products: readonly string[];
+  listings: readonly string[];
+}
+
 /** PostgreSQL refuses NOTIFY payloads of 8000 bytes or more. */
 const MAX_PAYLOAD_BYTES = 7_999;
 
-/** The NOTIFY payload naming changed products; '' (every product) when they do not fit. */
-export function changedProductsPayload(productIds: readonly string[] | null): string {
-  if (productIds === null) return '';
-  const payload = productIds.join(',');
+/**
+ * The NOTIFY payload of a change: '' (every answer) for null or when the ids
+ * do not fit; the ids whose listing changed, then `|` and the others when
+ * there are some. Bare ids (no `|`) are products whose listing changed; a
+ * process reading no `|` (an older one) empties its cache on this format.
+ */
+export function changedProductsPayload(change: CatalogChange | null): string {
+  if (change === null) return '';
+  const listed = new Set(change.listings);
+  const pagesOnly = change.products.filter((id) => !listed.has(id));
+  const listings = [...listed].join(',');
+  const payload = pagesOnly.length ? `${listings}|${pagesOnly.join(',')}` : listings;
   return Buffer.byteLength(payload) <= MAX_PAYLOAD_BYTES ? payload : '';
 }
 
-/** The products a NOTIFY payload names; null (every product) for '' or anything unexpected. */
-export function changedProductsOf(payload: string | undefined): string[] | null {
+/** The change a NOTIFY payload names; null (every answer) for '' or anything unexpected. */
+export function changedProductsOf(payload: string | undefined): CatalogChange | null {
   if (!payload) return null;
-  const ids = payload.split(',');
-  return ids.every((id) => UUID.test(id)) ? ids.map((id) => id.toLowerCase()) : null;
+  const parts = payload.split('|');
+  if (parts.length > 2) return null;
+  const [listings, pagesOnly] = parts.map((part) =>
+    part === '' ? [] : part.split(',').map((id) => id.toLowerCase()),
+  );
+  const products = [...listings!, ...(pagesOnly ?? [])];
+  if (products.length === 0 || !products.every((id) => UUID.test(id))) return null;
+  return { products, listings: listings! };
 }

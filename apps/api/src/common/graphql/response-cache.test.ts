@@ -2,16 +2,24 @@ import { randomUUID } from 'node:crypto';
 import { createDatabase } from '@bazaar/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db, sqlLog, startApi, testDatabaseUrl } from '../../../test/api.js';
-import { createUser, signIn } from '../../../test/accounts.js';
-import { createProductWithVariant, resetCatalog } from '../../../test/catalog.js';
+import { createSeller, createUser, signIn } from '../../../test/accounts.js';
+import { createOffer, createProductWithVariant, resetCatalog } from '../../../test/catalog.js';
 import { loadEnv } from '../../env.js';
 import { searchEngines } from '../../modules/search/search.registry.js';
 import { indexPendingChanges } from '../../modules/search/search.indexer.js';
 import { publishEvents } from '../events/outbox.js';
 import { notifyCatalogChanged } from './response-cache.js';
+import { changedProductsOf, changedProductsPayload } from './response-cache.products.js';
 
 const PRODUCT = `query Product($slug: String!) { product(slug: $slug) { slug title } }`;
 const PRODUCTS = `query Products { products(first: 100) { edges { node { slug title } } } }`;
+/** A shelf of cards with what only the product page is sure to show fresh: available stock. */
+const SHELF = `query Shelf { products(first: 100) {
+  edges { node { slug offers { price { amount } availableQuantity } } } } }`;
+const IN_STOCK = `query InStock { search(input: { query: "skillet", inStockOnly: true }, first: 20) {
+  totalCount edges { node { slug } } } }`;
+const STOCK_PAGE = `query StockPage($slug: String!) { product(slug: $slug) {
+  slug offers { price { amount } availableQuantity } } }`;
 const CACHED = { RESPONSE_CACHE_TTL_SECONDS: '60' };
 const quiet = { warn: () => {} };
 const engines = searchEngines(loadEnv({ NODE_ENV: 'test' }), db).writers;
@@ -30,6 +38,34 @@ async function drain(): Promise<void> {
 
 async function announce(productId: string): Promise<void> {
   await db.prisma.$transaction((tx) => publishEvents(tx, 'product.changed', [{ productId }]));
+}
+
+/** A published product with one offer holding `onHand` units in a warehouse, indexed. */
+async function stockedProduct(title: string, onHand: number) {
+  const { product, variant } = await createProductWithVariant({ title });
+  const { seller } = await createSeller(`seller-${product.slug}`);
+  const offer = await createOffer(variant.id, seller.id, 4_500);
+  const location = await db.prisma.stockLocation.create({
+    data: { sellerId: seller.id, kind: 'WAREHOUSE', name: 'Main' },
+  });
+  const level = await db.prisma.stockLevel.create({
+    data: { offerId: offer.id, locationId: location.id, onHand },
+  });
+  await announce(product.id);
+  await drain();
+  return { product, offer, level };
+}
+
+/** A catalog or inventory change as the services make it: the rows and a `product.changed` event. */
+async function change(
+  productId: string,
+  write: (tx: Parameters<Parameters<typeof db.prisma.$transaction>[0]>[0]) => Promise<unknown>,
+): Promise<void> {
+  await db.prisma.$transaction(async (tx) => {
+    await write(tx);
+    await publishEvents(tx, 'product.changed', [{ productId }]);
+  });
+  await drain();
 }
 
 /** Repeats `read` until `done` holds (a NOTIFY reaches the other process asynchronously). */
@@ -128,7 +164,7 @@ describe('response cache of anonymous catalog reads', async () => {
     return { titles: titles.sort(), cache: result.headers['x-cache'] };
   };
 
-  it('drops only the product pages showing a changed product, and every list', async () => {
+  it('drops only the product pages showing a changed product, and every list when its listing changed', async () => {
     await drain();
     const { product: a } = await createProductWithVariant({ title: 'Copper Pan' });
     const { product: b } = await createProductWithVariant({ title: 'Iron Pan' });
@@ -266,6 +302,133 @@ describe('response cache of anonymous catalog reads', async () => {
         (seen) => seen.cache === 'miss',
       ),
     ).toEqual({ title: 'Near Teapot', cache: 'miss' });
+  });
+
+  type Card = { slug: string; offers: { price: { amount: number }; availableQuantity: number }[] };
+  const read = async <T>(query: string, pick: (data: any) => T, target = api, variables = {}) => {
+    const result = await target.graphql<any>(query, variables);
+    expect(result.errors).toBeUndefined();
+    return { value: pick(result.data), cache: result.headers['x-cache'] };
+  };
+  const shelf = (target = api) =>
+    read(SHELF, (data) => data.products.edges.map((edge: { node: Card }) => edge.node), target);
+  const cardOf = (cards: Card[], slug: string) => cards.find((card) => card.slug === slug);
+  const inStock = (target = api) =>
+    read(IN_STOCK, (data) => data.search.edges.map((edge: any) => edge.node.slug), target);
+  const stockPage = (slug: string, target = api) =>
+    read(STOCK_PAGE, (data) => data.product?.offers[0] ?? null, target, { slug });
+
+  it('keeps lists and searches through a sale that leaves the product in stock, not its page', async () => {
+    await drain();
+    const { product, level } = await stockedProduct('Cast Iron Skillet', 50);
+    for (const target of [shelf, inStock, () => stockPage(product.slug)]) await target();
+    expect((await shelf()).cache).toBe('hit');
+    expect((await inStock()).cache).toBe('hit');
+    expect((await stockPage(product.slug)).cache).toBe('hit');
+
+    await change(product.id, (tx) =>
+      tx.stockLevel.update({ where: { id: level.id }, data: { onHand: 49 } }),
+    );
+    sqlLog.length = 0;
+    const cards = await shelf();
+    expect(cards.cache).toBe('hit');
+    // Up to the TTL old in lists (cart and checkout re-check stock).
+    expect(cardOf(cards.value, product.slug)!.offers[0]!.availableQuantity).toBe(50);
+    expect(await inStock()).toEqual({ value: [product.slug], cache: 'hit' });
+    expect(sqlLog).toEqual([]);
+    expect(await stockPage(product.slug)).toEqual({
+      value: { price: { amount: 4_500 }, availableQuantity: 49 },
+      cache: 'miss',
+    });
+  });
+
+  it('refreshes lists when a price, the in-stock flag or the published status changes', async () => {
+    await drain();
+    const { product, offer, level } = await stockedProduct('Enamel Skillet', 3);
+    const warm = async () => {
+      await shelf();
+      await inStock();
+      expect((await shelf()).cache).toBe('hit');
+      expect((await inStock()).cache).toBe('hit');
+    };
+
+    await warm();
+    await change(product.id, (tx) =>
+      tx.offer.update({ where: { id: offer.id }, data: { price: 3_900 } }),
+    );
+    const repriced = await shelf();
+    expect(repriced.cache).toBe('miss');
+    expect(cardOf(repriced.value, product.slug)!.offers[0]!.price.amount).toBe(3_900);
+
+    await warm();
+    await change(product.id, (tx) =>
+      tx.stockLevel.update({ where: { id: level.id }, data: { onHand: 0 } }),
+    );
+    const soldOut = await shelf();
+    expect(soldOut.cache).toBe('miss');
+    expect(cardOf(soldOut.value, product.slug)!.offers[0]!.availableQuantity).toBe(0);
+    expect((await inStock()).value).not.toContain(product.slug);
+
+    await change(product.id, (tx) =>
+      tx.stockLevel.update({ where: { id: level.id }, data: { onHand: 5 } }),
+    );
+    await warm();
+    expect((await inStock()).value).toContain(product.slug);
+    await change(product.id, (tx) =>
+      tx.product.update({ where: { id: product.id }, data: { status: 'ARCHIVED' } }),
+    );
+    expect(cardOf((await shelf()).value, product.slug)).toBeUndefined();
+    const afterArchive = await inStock();
+    expect(afterArchive.cache).toBe('miss');
+    expect(afterArchive.value).not.toContain(product.slug);
+  });
+
+  it('tells the other processes whether listings changed through NOTIFY', async () => {
+    await drain();
+    const { product, offer, level } = await stockedProduct('Carbon Steel Skillet', 20);
+    for (let i = 0; i < 2; i++) {
+      await shelf(replica);
+      await stockPage(product.slug, replica);
+    }
+    expect((await shelf(replica)).cache).toBe('hit');
+
+    await change(product.id, (tx) =>
+      tx.stockLevel.update({ where: { id: level.id }, data: { onHand: 19 } }),
+    );
+    expect(
+      await eventually(
+        () => stockPage(product.slug, replica),
+        (seen) => seen.value?.availableQuantity === 19,
+      ),
+    ).toMatchObject({ cache: 'miss' });
+    expect((await shelf(replica)).cache).toBe('hit');
+
+    await change(product.id, (tx) =>
+      tx.offer.update({ where: { id: offer.id }, data: { price: 2_500 } }),
+    );
+    const repriced = await eventually(
+      () => shelf(replica),
+      (seen) => cardOf(seen.value, product.slug)?.offers[0]?.price.amount === 2_500,
+    );
+    expect(repriced.cache).toBe('miss');
+  });
+
+  it('names in one NOTIFY the products whose listing changed and those whose page did', () => {
+    const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
+    const payload = changedProductsPayload({ products: [a, b, c], listings: [b] });
+    // A process that knows only bare ids reads this as "everything changed".
+    expect(payload.split(',').some((id) => !/^[0-9a-f-]{36}$/.test(id))).toBe(true);
+    expect(changedProductsOf(payload)).toEqual({ products: [b, a, c], listings: [b] });
+    expect(changedProductsOf(changedProductsPayload({ products: [a], listings: [] }))).toEqual({
+      products: [a],
+      listings: [],
+    });
+    // Bare ids, as older processes send them: every listing changed.
+    expect(changedProductsOf(`${a},${b}`)).toEqual({ products: [a, b], listings: [a, b] });
+    const tooMany = Array.from({ length: 217 }, () => randomUUID());
+    expect(changedProductsPayload({ products: tooMany, listings: [] })).toBe('');
+    for (const bad of ['', '|', `${a}|${b}|${c}`, `${a},nope`])
+      expect(changedProductsOf(bad)).toBeNull();
   });
 
   it('caches only public catalog queries, and never errors', async () => {

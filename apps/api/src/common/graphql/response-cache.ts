@@ -9,14 +9,21 @@
 //
 // Invalidation: every change to a product, its offers, prices or stock writes
 // a `product.changed` event; the search indexer calls notifyCatalogChanged()
-// with the products of each batch it has processed, which drops the answers
-// depending on them in this process at once and NOTIFYs every other replica
-// (delivered when the indexer's transaction commits). An answer made only of
-// `product(...)` root fields depends on the products it shows; any other
-// answer depends on every product (response-cache.products.ts). An answer
-// computed while one of its products changed is not stored, and while the
-// listener is not connected nothing is cached. Changes that write no event (a
-// category or seller renamed) show up within the TTL.
+// with the products of each batch it has processed, and those of them whose
+// listing changed, which drops the answers depending on them in this process
+// at once and NOTIFYs every other replica (delivered when the indexer's
+// transaction commits). An answer made only of `product(...)` root fields
+// depends on the products it shows and is dropped on any change to them; any
+// other answer (lists, search, categories, sellers) depends on every product's
+// listing (response-cache.products.ts) and is dropped only when a product's
+// search document changed (title, status, prices, in-stock flag, categories,
+// sellers, facet attributes, offers' terms...) or a product left the index.
+// The trade-off, usual in commerce: what lists show beyond the search document,
+// offers' availableQuantity and stockStatus (in stock <-> low stock), can be up
+// to the TTL old after a sale; cart and checkout re-check stock and price. An
+// answer computed while something it depends on changed is not stored, and
+// while the listener is not connected nothing is cached. Changes that write no
+// event (a category or seller renamed) show up within the TTL.
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { Prisma } from '@bazaar/db';
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
@@ -25,6 +32,7 @@ import pg from 'pg';
 import { localeFromHeader } from '../i18n/locale.js';
 import { LIMITS } from './limits.js';
 import {
+  type CatalogChange,
   ProductCollector,
   type ProductDependency,
   changedProductsOf,
@@ -75,34 +83,43 @@ const registry = new WeakMap<object, Set<ResponseCache>>();
 
 /**
  * Call inside the transaction that made catalog changes visible (the search
- * indexer): drops the answers depending on these products (on every product
- * when null) from this process's response caches now and every replica's
- * when the transaction commits. Too many ids for one NOTIFY empty the
- * replicas' caches.
+ * indexer): drops the answers showing these products, and when `listingIds`
+ * (those of them whose listing changed; all by default) is not empty the
+ * answers depending on every listing, from this process's response caches
+ * now and every replica's when the transaction commits. Null drops every
+ * answer; too many ids for one NOTIFY empty the replicas' caches.
  */
 export async function notifyCatalogChanged(
   database: object,
   tx: Pick<Prisma.TransactionClient, '$executeRaw'>,
   productIds: readonly string[] | null = null,
+  listingIds: readonly string[] | null = productIds,
 ): Promise<void> {
-  if (productIds?.length === 0) return;
-  for (const cache of registry.get(database) ?? []) cache.invalidate(productIds);
-  await tx.$executeRaw`SELECT pg_notify(${CHANNEL}, ${changedProductsPayload(productIds)})`;
+  const change: CatalogChange | null =
+    productIds === null
+      ? null
+      : {
+          products: [...new Set([...productIds, ...(listingIds ?? [])])],
+          listings: listingIds ?? [],
+        };
+  if (change?.products.length === 0) return;
+  for (const cache of registry.get(database) ?? []) cache.invalidate(change);
+  await tx.$executeRaw`SELECT pg_notify(${CHANNEL}, ${changedProductsPayload(change)})`;
 }
 
 export class ResponseCache {
   private readonly entries = new Map<string, Entry>();
   /** Keys of the stored answers showing each product. */
   private readonly byProduct = new Map<string, Set<string>>();
-  /** Keys of the stored answers depending on every product. */
-  private readonly onEveryProduct = new Set<string>();
+  /** Keys of the stored answers depending on every product's listing. */
+  private readonly onEveryListing = new Set<string>();
   private readonly cacheable = new Map<string, Scope | null>();
   private readonly pending = new WeakMap<FastifyRequest, Pending>();
   private bytes = 0;
   /** Counts invalidations; the fields below hold the count at the last one of their kind. */
   private version = 0;
   private clearedAt = 0;
-  private anyChangeAt = 0;
+  private listingChangedAt = 0;
   private readonly changedAt = new Map<string, number>();
   /** Changes before this count were dropped from changedAt. */
   private changedAtSince = 0;
@@ -157,24 +174,25 @@ export class ResponseCache {
     this.invalidate(null);
   }
 
-  /** Drops the answers depending on these products; every answer when null. */
-  invalidate(productIds: readonly string[] | null): void {
+  /** Drops the answers depending on these products or listings; every answer when null. */
+  invalidate(change: CatalogChange | null): void {
     const version = ++this.version;
-    this.anyChangeAt = version;
-    if (productIds === null) {
+    if (change === null || change.listings.length) this.listingChangedAt = version;
+    if (change === null) {
       this.clearedAt = version;
       this.entries.clear();
       this.byProduct.clear();
-      this.onEveryProduct.clear();
+      this.onEveryListing.clear();
       this.bytes = 0;
       return;
     }
+    const productIds = change.products;
     if (this.changedAt.size + productIds.length > MAX_TRACKED_CHANGES) {
       this.changedAt.clear();
       this.changedAtSince = version;
     }
     for (const id of productIds) this.changedAt.set(id, version);
-    for (const key of this.onEveryProduct) this.forget(key);
+    if (change.listings.length) for (const key of this.onEveryListing) this.forget(key);
     for (const id of productIds) for (const key of this.byProduct.get(id) ?? []) this.forget(key);
   }
 
@@ -238,7 +256,7 @@ export class ResponseCache {
   /** True when nothing the answer depends on changed since the invalidation count `version`. */
   private unchangedSince(version: number, products: ProductDependency): boolean {
     if (version === this.version) return true;
-    if (products === null) return version >= this.anyChangeAt;
+    if (products === null) return version >= this.listingChangedAt;
     if (version < this.clearedAt || version < this.changedAtSince) return false;
     for (const id of products) if ((this.changedAt.get(id) ?? 0) > version) return false;
     return true;
@@ -288,7 +306,7 @@ export class ResponseCache {
     }
     this.entries.set(key, entry);
     this.bytes += size;
-    if (entry.products === null) this.onEveryProduct.add(key);
+    if (entry.products === null) this.onEveryListing.add(key);
     else
       for (const id of entry.products) {
         const keys = this.byProduct.get(id) ?? new Set();
@@ -302,7 +320,7 @@ export class ResponseCache {
     if (!entry) return;
     this.entries.delete(key);
     this.bytes -= entry.body.length + key.length;
-    if (entry.products === null) this.onEveryProduct.delete(key);
+    if (entry.products === null) this.onEveryListing.delete(key);
     else
       for (const id of entry.products) {
         const keys = this.byProduct.get(id);

@@ -7,6 +7,7 @@
 // reindex through per-product service calls would cost one round trip per
 // relation per product; three set-based queries per batch do it instead. It
 // only reads, and the outbox tells it when any of those tables changed.
+import { createHash } from 'node:crypto';
 import type { Prisma, PrismaClient } from '@bazaar/db';
 import type { LocalizedText } from '../../common/i18n/locale.js';
 import { attributeText, parseDefinitions } from '../catalog/catalog.validation.js';
@@ -28,6 +29,7 @@ interface ProductRow {
   description: unknown;
   attributes: unknown;
   rating_average: number | null;
+  rating_count: number;
   sales_count: number;
   published_at: Date | null;
   updated_at: Date;
@@ -42,11 +44,14 @@ interface CategoryRow {
 }
 
 interface OfferRow {
+  id: string;
   product_id: string;
   seller_id: string;
   price: number;
+  compare_at_price: number | null;
   currency: string;
   allow_backorder: boolean;
+  updated_at: Date;
   available: number;
 }
 
@@ -66,7 +71,7 @@ export async function buildSearchDocuments(
 
   const products = await db.$queryRaw<ProductRow[]>`
     SELECT p.id::text, p.slug::text, p.status::text, p.category_id::text, p.brand, p.tags,
-           p.title, p.description, p.attributes, p.rating_average, p.sales_count,
+           p.title, p.description, p.attributes, p.rating_average, p.rating_count, p.sales_count,
            p.published_at, p.updated_at,
            (SELECT m.storage_key FROM product_images i JOIN media m ON m.id = i.media_id
              WHERE i.product_id = p.id ORDER BY i.position, i.created_at, i.id LIMIT 1) AS image_key
@@ -91,7 +96,8 @@ export async function buildSearchDocuments(
       : Promise.resolve([] as CategoryRow[]),
     // Available = on hand - reserved over the offer's locations (never below 0).
     db.$queryRaw<OfferRow[]>`
-      SELECT v.product_id::text, o.seller_id::text, o.price, o.currency::text, o.allow_backorder,
+      SELECT o.id::text, v.product_id::text, o.seller_id::text, o.price, o.compare_at_price,
+             o.currency::text, o.allow_backorder, o.updated_at,
              greatest(coalesce(sum(s.on_hand - s.reserved), 0), 0)::int AS available
         FROM offers o
         JOIN variants v ON v.id = o.variant_id
@@ -133,9 +139,33 @@ export async function buildSearchDocuments(
       salesCount: product.sales_count,
       publishedAt: product.published_at ?? product.updated_at,
       imageKey: product.image_key,
+      listingKey: listingKey(product, productOffers),
     };
   });
   return { documents, removed };
+}
+
+/**
+ * What a product card (lists, search, category and seller pages) shows that
+ * the other document fields do not hold: the product's last edit (variants,
+ * images and texts bump it), its rating count, and each active offer's terms
+ * and whether it can be sold now (which offer is the buy box). Stock counts are
+ * left out on purpose: a sale that leaves an offer in stock changes no listing.
+ */
+function listingKey(product: ProductRow, offers: readonly OfferRow[]): string {
+  const terms = [...offers]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((o) => [
+      o.id,
+      o.updated_at.toISOString(),
+      o.price,
+      o.compare_at_price,
+      o.currency,
+      o.available > 0,
+      o.allow_backorder,
+    ]);
+  const key = [product.updated_at.toISOString(), product.rating_count, terms];
+  return createHash('sha256').update(JSON.stringify(key)).digest('base64url');
 }
 
 /** The category and its ancestors, root first. */

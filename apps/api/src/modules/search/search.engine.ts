@@ -74,6 +74,8 @@ export interface SearchDocument {
   publishedAt: Date;
   /** Storage key of the first image. */
   imageKey: string | null;
+  /** Digest of what a product card shows beyond these fields, stock counts excepted. */
+  listingKey: string;
 }
 
 export interface AttributeFilter {
@@ -153,8 +155,12 @@ export interface SearchEngine {
   readonly name: 'postgres' | 'meilisearch';
   /** Prepares the index (settings); idempotent. */
   start(): Promise<void>;
-  /** Adds or replaces documents by product id. */
-  upsert(documents: readonly SearchDocument[]): Promise<void>;
+  /**
+   * Adds or replaces documents by product id. Returns the products whose
+   * indexed document changed (new or different), or null when the engine
+   * cannot tell.
+   */
+  upsert(documents: readonly SearchDocument[]): Promise<ReadonlySet<string> | null>;
   remove(productIds: readonly string[]): Promise<void>;
   /** Empties the index (a full reindex follows). */
   clear(): Promise<void>;

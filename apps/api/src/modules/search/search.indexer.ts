@@ -3,6 +3,13 @@
 // event in the same transaction (common/events/outbox.ts); this job claims
 // them in batches, rebuilds the documents of the products they name and
 // writes them to every engine. A failed batch is retried with backoff.
+//
+// Cached answers (common/graphql/response-cache.ts) showing a product are
+// dropped whenever it changes; lists, searches and counts only when its
+// listing did: its document differs from the stored one, or it left the index.
+// Changes no listing holds (a sale leaving an offer in stock, 50 -> 49) reach
+// those within the cache TTL. So does a batch retried after its PostgreSQL
+// write succeeded (its documents then compare equal).
 import type { Database, PrismaClient } from '@bazaar/db';
 import type { FastifyBaseLogger } from 'fastify';
 import { startRecurringJob } from '../../common/jobs/recurring-job.js';
@@ -64,12 +71,19 @@ export async function indexPendingChanges(
                       FROM unnest(${productIds}::text[]) AS id) locks`;
           // Read outside the claiming transaction: a failing read must not abort it.
           const { documents, removed } = await buildSearchDocuments(db.prisma, productIds);
+          const answers: (ReadonlySet<string> | null)[] = [];
           for (const engine of engines) {
             await engine.remove(removed);
-            await engine.upsert(documents);
+            answers.push(await engine.upsert(documents));
           }
-          clearSearchCaches(db.prisma);
-          await notifyCatalogChanged(db.prisma, tx, productIds);
+          // Every engine gets the same documents: one that can tell speaks for all.
+          const changed = answers.find((answer) => answer !== null);
+          // Products not (or no longer) published count as listing changes, indexed or not.
+          const listings = changed
+            ? [...removed, ...documents.map((d) => d.productId).filter((id) => changed.has(id))]
+            : productIds;
+          if (listings.length) clearSearchCaches(db.prisma);
+          await notifyCatalogChanged(db.prisma, tx, productIds, listings);
         }
         await tx.$executeRaw`
           UPDATE outbox_events SET processed_at = now(), attempts = attempts + 1, last_error = NULL

@@ -179,14 +179,16 @@ export class MeilisearchEngine implements SearchEngine {
     await this.settingsApplied;
   }
 
-  async upsert(documents: readonly SearchDocument[]): Promise<void> {
-    if (documents.length === 0) return;
+  /** Cannot tell which documents changed: returns null. */
+  async upsert(documents: readonly SearchDocument[]): Promise<null> {
+    if (documents.length === 0) return null;
     await this.ensureSettings(documents.flatMap((d) => Object.keys(d.attributes)));
     const task = await this.index
       .addDocuments(documents.map(toMeiliDocument), { primaryKey: 'id' })
       .waitTask({ timeout: TASK_TIMEOUT_MS });
     assertSucceeded(task);
     await recordWords(this.prisma, documents);
+    return null;
   }
 
   async remove(productIds: readonly string[]): Promise<void> {

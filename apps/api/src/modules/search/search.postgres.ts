@@ -44,8 +44,9 @@ export class PostgresSearchEngine implements SearchEngine {
 
   async start(): Promise<void> {}
 
-  async upsert(documents: readonly SearchDocument[]): Promise<void> {
-    if (documents.length === 0) return;
+  /** Writes the documents; returns the products whose stored document changed (or is new). */
+  async upsert(documents: readonly SearchDocument[]): Promise<ReadonlySet<string>> {
+    if (documents.length === 0) return new Set();
     const rows = documents.map((d) => ({
       product_id: d.productId,
       slug: d.slug,
@@ -61,6 +62,7 @@ export class PostgresSearchEngine implements SearchEngine {
       sales_count: d.salesCount,
       published_at: d.publishedAt.toISOString(),
       image_key: d.imageKey,
+      listing_key: d.listingKey,
       search_text: words([...Object.values(d.title), d.brand ?? '', ...d.tags].join(' ')).join(' '),
       title_text: words(Object.values(d.title).join(' ')).join(' '),
       brand_text: words(d.brand ?? '').join(' '),
@@ -71,10 +73,11 @@ export class PostgresSearchEngine implements SearchEngine {
           .join(' '),
       ).join(' '),
     }));
-    await this.prisma.$executeRaw`
+    // A document equal to the stored one is left alone, so RETURNING names the changed ones.
+    const changed = await this.prisma.$queryRaw<{ product_id: string }[]>`
         INSERT INTO search_documents AS s (product_id, slug, title, brand, category_ids, seller_ids,
           attributes, min_price, currency, in_stock, rating_average, sales_count, published_at,
-          search_text, document, image_key, indexed_at)
+          search_text, document, image_key, listing_key, indexed_at)
         SELECT d.product_id, d.slug, d.title, d.brand, d.category_ids, d.seller_ids, d.attributes,
                d.min_price, d.currency, d.in_stock, d.rating_average, d.sales_count, d.published_at,
                unaccent(d.search_text),
@@ -82,12 +85,12 @@ export class PostgresSearchEngine implements SearchEngine {
                  || setweight(to_tsvector('simple', unaccent(d.brand_text)), 'B')
                  || setweight(to_tsvector('simple', unaccent(d.tag_text)), 'C')
                  || setweight(to_tsvector('simple', unaccent(d.description_text)), 'D'),
-               d.image_key, now()
+               d.image_key, d.listing_key, now()
           FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS d(
             product_id uuid, slug text, title jsonb, brand text, category_ids uuid[],
             seller_ids uuid[], attributes jsonb, min_price int, currency text, in_stock boolean,
             rating_average float8, sales_count int, published_at timestamptz, image_key text,
-            search_text text, title_text text, brand_text text, tag_text text,
+            listing_key text, search_text text, title_text text, brand_text text, tag_text text,
             description_text text)
           -- A product deleted since its document was built has nothing to index.
          WHERE EXISTS (SELECT 1 FROM products p WHERE p.id = d.product_id)
@@ -99,8 +102,19 @@ export class PostgresSearchEngine implements SearchEngine {
           rating_average = EXCLUDED.rating_average, sales_count = EXCLUDED.sales_count,
           published_at = EXCLUDED.published_at, search_text = EXCLUDED.search_text,
           document = EXCLUDED.document, image_key = EXCLUDED.image_key,
-          indexed_at = EXCLUDED.indexed_at`;
+          listing_key = EXCLUDED.listing_key, indexed_at = EXCLUDED.indexed_at
+        WHERE (s.slug, s.title, s.brand, s.category_ids, s.seller_ids, s.attributes, s.min_price,
+               s.currency, s.in_stock, s.rating_average, s.sales_count, s.published_at,
+               s.search_text, s.document, s.image_key, s.listing_key)
+              IS DISTINCT FROM
+              (EXCLUDED.slug, EXCLUDED.title, EXCLUDED.brand, EXCLUDED.category_ids,
+               EXCLUDED.seller_ids, EXCLUDED.attributes, EXCLUDED.min_price, EXCLUDED.currency,
+               EXCLUDED.in_stock, EXCLUDED.rating_average, EXCLUDED.sales_count,
+               EXCLUDED.published_at, EXCLUDED.search_text, EXCLUDED.document,
+               EXCLUDED.image_key, EXCLUDED.listing_key)
+        RETURNING s.product_id::text`;
     await recordWords(this.prisma, documents);
+    return new Set(changed.map((row) => row.product_id));
   }
 
   async remove(productIds: readonly string[]): Promise<void> {
