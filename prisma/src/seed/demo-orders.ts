@@ -4,6 +4,7 @@ import { SEED_CURRENCY } from './commerce.js';
 import { DEMO_ACCOUNTS, DEMO_SELLER } from './demo-accounts.js';
 import {
   type DemoLine,
+  type PlaceInput,
   type PlacedOrder,
   cancelPaidOrder,
   completeOrder,
@@ -11,6 +12,8 @@ import {
   openInStorePayment,
   payFromWallet,
   placeOrder,
+  priceOrder,
+  topUpWallet,
 } from './order-steps.js';
 
 const MINUTE = 60_000;
@@ -57,8 +60,9 @@ const STORIES: readonly DemoStory[] = [
 type Product = Omit<DemoLine, 'stockLevelId' | 'quantity' | 'taxRateBp'>;
 
 /**
- * The demo seller's cheapest published offers in stock at its warehouse, so
- * the demo history spends little of the demo shopper's wallet.
+ * The demo seller's cheapest published offers in stock at its warehouse, of
+ * different products, so the demo history spends little of the demo
+ * shopper's wallet.
  */
 async function cheapOffers(prisma: PrismaClient, sellerId: string) {
   const offers = await prisma.offer.findMany({
@@ -77,10 +81,13 @@ async function cheapOffers(prisma: PrismaClient, sellerId: string) {
   });
   // Enough for every demo unit, however the lines fall on the offers.
   const units = STORIES.flatMap((story) => story.lines).reduce((sum, q) => sum + q, 0);
+  const products = new Set<string>();
   const picked = offers.flatMap((offer) => {
-    const level = offer.stockLevels.find((l) => l.onHand - l.reserved >= KEEP_AVAILABLE + units);
-    if (!level) return [];
     const { product } = offer.variant;
+    const level = offer.stockLevels.find((l) => l.onHand - l.reserved >= KEEP_AVAILABLE + units);
+    // One variant per product: an order of two sizes of one shirt reads like a mistake.
+    if (!level || products.has(product.id)) return [];
+    products.add(product.id);
     const line: Product & { stockLevelId: string } = {
       offerId: offer.id,
       stockLevelId: level.id,
@@ -124,9 +131,9 @@ async function fulfil(
 /**
  * The demo shopper's order history with the demo seller, an order in each
  * usual status, dated back from `now`: every order booked as the API books it
- * (stock held then sold, the wallet paying the seller's escrow, completion
- * settling it, a cancellation refunding it), so the back-office has orders to
- * work on and the shopper a purchase history.
+ * (a card top-up of the wallet, stock held then sold, the wallet paying the
+ * seller's escrow, completion settling it, a cancellation refunding it), so
+ * the back-office has orders to work on and the shopper a purchase history.
  */
 export async function seedDemoOrders(prisma: PrismaClient, faker: Faker, now: Date): Promise<void> {
   const shopper = await prisma.user.findUniqueOrThrow({
@@ -158,7 +165,7 @@ export async function seedDemoOrders(prisma: PrismaClient, faker: Faker, now: Da
   };
 
   let next = 0;
-  for (const [index, story] of STORIES.entries()) {
+  const orders = STORIES.map((story, index): { story: DemoStory; input: PlaceInput } => {
     const at = new Date(now.getTime() - story.placedAgo);
     const taxRateBp = rateIn(story.pickup ? store.country : home.country);
     const lines = story.lines.map((quantity) => ({
@@ -167,30 +174,48 @@ export async function seedDemoOrders(prisma: PrismaClient, faker: Faker, now: Da
       taxRateBp,
     }));
     const subtotal = lines.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0);
+    const input: PlaceInput = {
+      customerId: shopper.id,
+      sellerId: seller.id,
+      currency: SEED_CURRENCY,
+      idempotencyKey: `demo-order-${index + 1}`,
+      at,
+      paymentDueAt: new Date(
+        at.getTime() + (story.pickup ? IN_STORE_PAYMENT_MS : ONLINE_PAYMENT_MS),
+      ),
+      paymentMethod: story.pickup ? 'IN_STORE' : 'WALLET',
+      delivery: story.pickup
+        ? { fulfilment: 'PICKUP', storeId: store.id }
+        : {
+            fulfilment: 'DELIVERY',
+            method: standard,
+            fee: standard.freeOver !== null && subtotal >= standard.freeOver ? 0 : standard.flatFee,
+            address,
+          },
+      lines,
+    };
+    return { story, input };
+  });
+
+  // The shopper topped up by card what the history costs, before the first
+  // order: the wallet never runs dry on the way and ends holding the welcome credit.
+  const cost = orders
+    .filter(({ story }) => !story.pickup && story.status !== 'CANCELLED')
+    .reduce((sum, { input }) => sum + priceOrder(input.lines, input.delivery).total, 0);
+  await prisma.$transaction((tx) =>
+    topUpWallet(tx, faker, {
+      userId: shopper.id,
+      amount: cost,
+      currency: SEED_CURRENCY,
+      at: new Date(orders[0]!.input.at.getTime() - DAY),
+    }),
+  );
+
+  for (const { story, input } of orders) {
     await prisma.$transaction(async (tx) => {
-      const order = await placeOrder(tx, faker, {
-        customerId: shopper.id,
-        sellerId: seller.id,
-        currency: SEED_CURRENCY,
-        idempotencyKey: `demo-order-${index + 1}`,
-        at,
-        paymentDueAt: new Date(
-          at.getTime() + (story.pickup ? IN_STORE_PAYMENT_MS : ONLINE_PAYMENT_MS),
-        ),
-        paymentMethod: story.pickup ? 'IN_STORE' : 'WALLET',
-        delivery: story.pickup
-          ? { fulfilment: 'PICKUP', storeId: store.id }
-          : {
-              fulfilment: 'DELIVERY',
-              method: standard,
-              fee:
-                standard.freeOver !== null && subtotal >= standard.freeOver ? 0 : standard.flatFee,
-              address,
-            },
-        lines,
-      });
-      if (story.pickup) return openInStorePayment(tx, faker, order, at);
-      const paidAt = new Date(at.getTime() + 1_000);
+      const order = await placeOrder(tx, faker, input);
+      if (story.pickup) return openInStorePayment(tx, faker, order, input.at);
+      const paidAt = new Date(input.at.getTime() + 1_000);
       await payFromWallet(tx, faker, order, paidAt);
       if (story.status === 'CANCELLED')
         return cancelPaidOrder(tx, faker, order, {

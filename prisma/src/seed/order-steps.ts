@@ -54,20 +54,34 @@ export interface PlacedOrder {
 /** Tax on a line's amount, rounded half-up (the API's taxFor). */
 const taxOf = (amount: number, rateBp: number) => Math.floor((amount * rateBp + 5000) / 10000);
 
+/** The amounts of an order as checkout prices them: tax per line, shipping untaxed. */
+export function priceOrder(lines: readonly DemoLine[], delivery: PlaceInput['delivery']) {
+  const priced = lines.map((line) => {
+    const lineSubtotal = line.unitPrice * line.quantity;
+    const tax = taxOf(lineSubtotal, line.taxRateBp);
+    return { ...line, lineSubtotal, tax, total: lineSubtotal + tax };
+  });
+  const itemsSubtotal = priced.reduce((sum, line) => sum + line.lineSubtotal, 0);
+  const taxTotal = priced.reduce((sum, line) => sum + line.tax, 0);
+  const shippingFee = delivery.fulfilment === 'DELIVERY' ? delivery.fee : 0;
+  return {
+    lines: priced,
+    itemsSubtotal,
+    taxTotal,
+    shippingFee,
+    total: itemsSubtotal + shippingFee + taxTotal,
+  };
+}
+
 /**
  * Checkout: the purchase, its one order with lines and the PLACED transition,
  * and the stock held per line (reserved moves with its HELD reservation).
  */
 export async function placeOrder(tx: Tx, faker: Faker, input: PlaceInput): Promise<PlacedOrder> {
-  const lines = input.lines.map((line) => {
-    const lineSubtotal = line.unitPrice * line.quantity;
-    const tax = taxOf(lineSubtotal, line.taxRateBp);
-    return { ...line, lineSubtotal, tax, total: lineSubtotal + tax };
-  });
-  const itemsSubtotal = lines.reduce((sum, line) => sum + line.lineSubtotal, 0);
-  const taxTotal = lines.reduce((sum, line) => sum + line.tax, 0);
-  const shippingFee = input.delivery.fulfilment === 'DELIVERY' ? input.delivery.fee : 0;
-  const total = itemsSubtotal + shippingFee + taxTotal;
+  const { lines, itemsSubtotal, taxTotal, shippingFee, total } = priceOrder(
+    input.lines,
+    input.delivery,
+  );
   const purchase = await tx.purchase.create({
     data: {
       id: faker.string.uuid(),
@@ -189,6 +203,43 @@ export async function moveOrder(
     },
   });
   order.status = to;
+}
+
+/** A card top-up of the wallet that Stripe confirmed: Stripe clearing pays the wallet. */
+export async function topUpWallet(
+  tx: Tx,
+  faker: Faker,
+  input: { userId: string; amount: number; currency: string; at: Date },
+): Promise<void> {
+  const id = faker.string.uuid();
+  await tx.payment.create({
+    data: {
+      id,
+      purpose: 'WALLET_TOP_UP',
+      method: 'STRIPE',
+      status: 'SUCCEEDED',
+      payerId: input.userId,
+      amount: input.amount,
+      currency: input.currency,
+      idempotencyKey: `payment:${id}`,
+      providerRef: `pi_demo_${id.replaceAll('-', '')}`,
+      createdAt: input.at,
+      updatedAt: input.at,
+      succeededAt: input.at,
+    },
+  });
+  await book(tx, faker, {
+    kind: 'TOP_UP',
+    reference: id,
+    memo: 'Card top-up',
+    actorId: input.userId,
+    currency: input.currency,
+    at: input.at,
+    entries: [
+      { account: { kind: 'STRIPE_CLEARING' }, amount: -input.amount },
+      { account: { kind: 'WALLET', userId: input.userId }, amount: input.amount },
+    ],
+  });
 }
 
 /** An IN_STORE order's payment, collected at the counter later. */

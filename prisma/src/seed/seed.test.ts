@@ -385,7 +385,7 @@ describe('demo data', () => {
     expect(held.map((r) => [r.status, r.quantity])).toEqual([['HELD', unpaid.lines[0]!.quantity]]);
     expect(held[0]!.stockLevel.reserved).toBeGreaterThanOrEqual(held[0]!.quantity);
 
-    // Money: the wallet paid what was not refunded and keeps most of the 500.00 to shop with.
+    // Money: a card top-up paid for what was not refunded; the welcome credit is left to shop with.
     const account = (kind: 'WALLET' | 'SELLER_ESCROW' | 'SELLER_AVAILABLE') =>
       prisma.ledgerAccount.findFirstOrThrow({
         where: { kind, currency: 'USD', OR: [{ userId: shopper.id }, { sellerId: demo.id }] },
@@ -393,9 +393,10 @@ describe('demo data', () => {
     const spent = orders
       .filter((o) => o.status !== 'PLACED')
       .reduce((sum, o) => sum + o.total - o.refundedTotal, 0);
-    const wallet = await account('WALLET');
-    expect(wallet.balance).toBe(BigInt(50_000 - spent));
-    expect(wallet.balance).toBeGreaterThanOrEqual(30_000n);
+    expect(
+      await prisma.payment.findMany({ where: { purpose: 'WALLET_TOP_UP', payerId: shopper.id } }),
+    ).toMatchObject([{ method: 'STRIPE', status: 'SUCCEEDED', amount: spent }]);
+    expect((await account('WALLET')).balance).toBe(50_000n);
     expect((await account('SELLER_AVAILABLE')).balance).toBe(
       BigInt(byStatus.get('COMPLETED')!.total),
     );
