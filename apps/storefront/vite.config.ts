@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
-import { defaultClientConditions } from 'vite';
+import { fileURLToPath } from 'node:url';
+import { defaultClientConditions, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -10,8 +11,48 @@ import { defineConfig } from 'vitest/config';
 const apiOrigin = process.env.BAZAAR_API_ORIGIN ?? 'http://127.0.0.1:4000';
 const apiProxy = { target: apiOrigin, changeOrigin: false };
 
+/**
+ * src/preload.ts as a second entry script, ahead of the app's in <head>: it starts the
+ * first page's code while the app's entry chunk downloads. Vite merges every module
+ * script of index.html into one entry, so this one is a Rollup input of its own, put
+ * into the page once its hashed file name is known. Builds only: dev loads modules
+ * one by one anyway.
+ */
+function preloadEntry(): Plugin {
+  return {
+    name: 'bazaar:preload-entry',
+    apply: 'build',
+    config: () => ({
+      build: {
+        rollupOptions: {
+          input: {
+            index: fileURLToPath(new URL('index.html', import.meta.url)),
+            preload: fileURLToPath(new URL('src/preload.ts', import.meta.url)),
+          },
+        },
+      },
+    }),
+    transformIndexHtml: {
+      order: 'post',
+      handler: (_html, { bundle }) => {
+        const chunk = Object.values(bundle ?? {}).find(
+          (output) => output.type === 'chunk' && output.isEntry && output.name === 'preload',
+        );
+        if (!chunk) throw new Error('The preload entry is missing from the build.');
+        return [
+          {
+            tag: 'script',
+            attrs: { type: 'module', crossorigin: true, src: `/${chunk.fileName}` },
+            injectTo: 'head-prepend',
+          },
+        ];
+      },
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), preloadEntry()],
   base: '/',
   resolve: {
     // rxjs (through Apollo Client) publishes an ES2015 build under this condition; the

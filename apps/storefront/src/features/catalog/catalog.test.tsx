@@ -344,6 +344,36 @@ describe('category page', () => {
     expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
   });
 
+  it('loads the first row of product images at once, the first two before anything else', async () => {
+    const input: SearchInput = { categorySlug: 'shirts', sort: 'RELEVANCE', inStockOnly: false };
+    const products = ['A', 'B', 'C', 'D', 'E', 'F'].map((letter, index) =>
+      productCard(`p${index + 1}`, `Shirt ${letter}`),
+    );
+    renderApp('/c/shirts', [
+      ...shellMocks(),
+      categoryMock('shirts', SHIRTS),
+      {
+        request: { query: CatalogSearchDocument, variables: { input, first: 24 } },
+        result: { data: searchData(products, input, { total: 6 }) },
+      },
+    ]);
+
+    const grid = await screen.findByRole('list', { name: 'Products' });
+    expect(
+      [...grid.querySelectorAll('img')].map((image) => [
+        image.getAttribute('loading'),
+        image.getAttribute('fetchpriority'),
+      ]),
+    ).toEqual([
+      ['eager', 'high'],
+      ['eager', 'high'],
+      ['eager', 'auto'],
+      ['eager', 'auto'],
+      ['eager', 'auto'],
+      ['lazy', 'auto'],
+    ]);
+  });
+
   it('says so when no category has the address', async () => {
     renderApp('/c/nothing', [
       ...shellMocks(),

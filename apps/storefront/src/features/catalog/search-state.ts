@@ -15,6 +15,9 @@ import type { SearchInput, SearchSort } from '../../generated/catalog';
  *   sort=price-asc          relevance when absent
  */
 
+/** Products per page, and per "Load more". */
+export const PAGE_SIZE = 24;
+
 export const SORTS: ReadonlyArray<{ param: string; value: SearchSort; label: string }> = [
   { param: '', value: 'RELEVANCE', label: 'Relevance' },
   { param: 'price-asc', value: 'PRICE_ASC', label: 'Price: low to high' },

@@ -7,9 +7,7 @@ import {
 } from '../../generated/catalog';
 import { describeApiError } from '../../shared/errors/describe-api-error';
 import { useRetry } from '../../shared/hooks/use-retry';
-
-/** Products per page, and per "Load more". */
-export const PAGE_SIZE = 24;
+import { PAGE_SIZE } from './search-state';
 
 /**
  * The search for a page's state. While new filters load, the previous results stay

@@ -9,18 +9,29 @@ export interface ProductCardProps {
   product: ProductCardProductFragment;
   /** The heading level of the title, under the grid's own heading. */
   headingLevel?: 2 | 3;
+  /**
+   * How the image loads: `lazy` below the fold; `eager` in the first row; `high`, eager
+   * and fetched first, for the cards likely to be the page's largest content.
+   */
+  imagePriority?: ImagePriority;
 }
+
+export type ImagePriority = 'lazy' | 'eager' | 'high';
 
 /** Card widths: two columns on phones, up to five on wide screens (see .grid). */
 const CARD_SIZES = '(min-width: 72rem) 14rem, (min-width: 40rem) 30vw, 50vw';
 
 /**
- * A product in a grid: its first image (lazy, with its intrinsic size so nothing
- * moves when it arrives), title, brand, price (the buy box's, with the former price
+ * A product in a grid: its first image (lazy unless told, with its intrinsic size so
+ * nothing moves when it arrives), title, brand, price (the buy box's, with the former price
  * struck through; the range when nothing is in stock), rating and how many offers
  * it has (of every variant, from every seller). The title links to the product page.
  */
-export function ProductCard({ product, headingLevel = 3 }: ProductCardProps) {
+export function ProductCard({
+  product,
+  headingLevel = 3,
+  imagePriority = 'lazy',
+}: ProductCardProps) {
   const Heading = `h${headingLevel}` as const;
   const image = product.images[0];
   return (
@@ -34,7 +45,8 @@ export function ProductCard({ product, headingLevel = 3 }: ProductCardProps) {
             width={image.image.width}
             height={image.image.height}
             alt={image.alt}
-            loading="lazy"
+            loading={imagePriority === 'lazy' ? 'lazy' : 'eager'}
+            fetchPriority={imagePriority === 'high' ? 'high' : 'auto'}
             decoding="async"
           />
         ) : (

@@ -2,7 +2,7 @@ import type { ProductCardProductFragment } from '../../generated/graphql';
 import { LoadingState } from '../ui/loading-state';
 import { Button } from '../ui/button';
 import styles from './catalog.module.css';
-import { ProductCard, ProductCardSkeleton } from './product-card';
+import { ProductCard, ProductCardSkeleton, type ImagePriority } from './product-card';
 
 export interface ProductGridProps {
   products: ReadonlyArray<ProductCardProductFragment>;
@@ -15,7 +15,14 @@ export interface ProductGridProps {
   onLoadMore?: () => void;
   /** Why the last "Load more" failed, shown beside the button. */
   loadMoreError?: string | null;
+  /** True when the grid starts above the fold: its first row's images load at once. */
+  aboveTheFold?: boolean;
 }
+
+/** Cards in the grid's first row on the widest screens (see .grid). */
+const FIRST_ROW = 5;
+/** Cards likely to hold the page's largest image: the first row on phones (two columns). */
+const LARGEST = 2;
 
 /** Product cards in a responsive grid, with "Load more" for cursor pagination. */
 export function ProductGrid({
@@ -26,13 +33,18 @@ export function ProductGrid({
   loadingMore = false,
   onLoadMore,
   loadMoreError,
+  aboveTheFold = false,
 }: ProductGridProps) {
   return (
     <div className={styles.gridWrap}>
       <ul className={styles.grid} aria-label={label}>
-        {products.map((product) => (
+        {products.map((product, index) => (
           <li key={product.id}>
-            <ProductCard product={product} headingLevel={headingLevel} />
+            <ProductCard
+              product={product}
+              headingLevel={headingLevel}
+              imagePriority={imagePriority(aboveTheFold, index)}
+            />
           </li>
         ))}
       </ul>
@@ -50,6 +62,11 @@ export function ProductGrid({
       ) : null}
     </div>
   );
+}
+
+function imagePriority(aboveTheFold: boolean, index: number): ImagePriority {
+  if (!aboveTheFold || index >= FIRST_ROW) return 'lazy';
+  return index < LARGEST ? 'high' : 'eager';
 }
 
 /** The grid's shape while its first page loads. */

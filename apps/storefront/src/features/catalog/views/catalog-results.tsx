@@ -142,6 +142,7 @@ export function CatalogResults({
             <ProductGrid
               products={products}
               label="Products"
+              aboveTheFold
               hasMore={result.pageInfo.hasNextPage && !search.stale}
               onLoadMore={() => void search.loadMore()}
               loadingMore={search.loadingMore}
