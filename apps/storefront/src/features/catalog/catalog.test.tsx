@@ -1,6 +1,6 @@
 import type { MockLink } from '@apollo/client/testing';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   CatalogSearchDocument,
   CatalogSearchMoreDocument,
@@ -342,6 +342,30 @@ describe('category page', () => {
       expect(titles()).toEqual(['Acme linen shirt', 'Acme tee', 'Zed oxford shirt']),
     );
     expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
+  });
+
+  it('renders the facets on a phone only once "Filters" opens them', async () => {
+    vi.stubGlobal('matchMedia', (media: string) => ({
+      matches: false,
+      media,
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+    }));
+    try {
+      renderApp('/c/shirts', [
+        ...shellMocks(),
+        categoryMock('shirts', SHIRTS),
+        recordingSearchMock([]),
+      ]);
+      await screen.findByText('3 products');
+      expect(screen.queryByRole('group', { name: 'Brand' })).toBeNull();
+
+      fireEvent.click(screen.getByRole('button', { name: 'Filters' }));
+      const brand = screen.getByRole('group', { name: 'Brand' });
+      expect(within(brand).getByRole('checkbox', { name: 'Acme (2)' })).toBeTruthy();
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('loads the first row of product images at once, the first two before anything else', async () => {

@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import type { SearchSort } from '../../../generated/catalog';
 import { ProductGrid, ProductGridSkeleton } from '../../../shared/catalog/product-grid';
 import { describeApiError } from '../../../shared/errors/describe-api-error';
+import { useMediaQuery } from '../../../shared/hooks/use-media-query';
 import { Button } from '../../../shared/ui/button';
 import { ErrorState } from '../../../shared/ui/error-state';
 import { Skeleton } from '../../../shared/ui/skeleton';
@@ -20,6 +21,9 @@ import {
   type ParamsChange,
 } from '../search-state';
 import { useCatalogSearch } from '../use-catalog-search';
+
+/** Where the facets become a sidebar, always shown (catalog.module.css, .layout). */
+const WIDE_LAYOUT = '(min-width: 48rem)';
 
 export interface CatalogResultsProps {
   /** The category page's category (from the path); the search page has none. */
@@ -49,6 +53,9 @@ export function CatalogResults({
   const input = useMemo(() => toSearchInput(state, categorySlug), [state, categorySlug]);
   const search = useCatalogSearch(input);
   const [filtersOpen, setFiltersOpen] = useState(false);
+  // Phones show the facets only once "Filters" opens them: until then, not rendering
+  // the (often hundreds of) hidden elements keeps the first render short.
+  const facetsShown = useMediaQuery(WIDE_LAYOUT) || filtersOpen;
   const panelId = useId();
 
   const change = (update: ParamsChange) =>
@@ -91,7 +98,7 @@ export function CatalogResults({
           <h2 id={`${panelId}-title`} className={styles.panelTitle}>
             Filters
           </h2>
-          {result ? (
+          {!facetsShown ? null : result ? (
             <FacetsPanel
               facets={result.facets}
               state={state}
