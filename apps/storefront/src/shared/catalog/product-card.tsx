@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { ProductCardProductFragment } from '../../generated/graphql';
 import { Skeleton } from '../ui/skeleton';
+import { CARD_SIZES } from './card-sizes';
 import styles from './catalog.module.css';
 import { Price, PriceRangeText } from './price';
 import { Rating } from './rating';
@@ -17,9 +18,6 @@ export interface ProductCardProps {
 }
 
 export type ImagePriority = 'lazy' | 'eager' | 'high';
-
-/** Card widths: two columns on phones, up to five on wide screens (see .grid). */
-const CARD_SIZES = '(min-width: 72rem) 14rem, (min-width: 40rem) 30vw, 50vw';
 
 /**
  * A product in a grid: its first image (lazy unless told, with its intrinsic size so

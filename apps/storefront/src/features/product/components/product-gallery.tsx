@@ -1,10 +1,8 @@
 import { useState, type KeyboardEvent } from 'react';
 import { preload } from 'react-dom';
 import type { ProductGalleryImageFragment } from '../../../generated/product';
+import { MAIN_IMAGE_SIZES } from '../main-image-sizes';
 import styles from './product.module.css';
-
-/** The main image's width in the layout: the left half from 48rem, the full width below. */
-export const MAIN_IMAGE_SIZES = '(min-width: 72rem) 34rem, (min-width: 48rem) 50vw, 100vw';
 
 export interface ProductGalleryProps {
   images: ReadonlyArray<ProductGalleryImageFragment>;
