@@ -5,6 +5,7 @@
 // removed). A wallet payment is booked in that transaction and the orders are
 // PAID at once; Stripe is called only after commit.
 import { type Payment, Prisma, type Purchase as PurchaseRow } from '@bazaar/db';
+import { transactionGate } from '../../common/db/transaction-gate.js';
 import { PayloadErrors } from '../../common/errors/payload.js';
 import type { Context } from '../../context.js';
 import { createAddress } from '../identity/address.service.js';
@@ -114,9 +115,11 @@ export async function completeCheckout(ctx: Context, input: CheckoutCompleteInpu
   }
 
   try {
-    const { purchase, payments } = await ctx.db.prisma.$transaction(
-      (tx) => place(ctx, tx, input, key, q),
-      { maxWait: 10_000, timeout: 20_000 },
+    const { purchase, payments } = await transactionGate(ctx.db, 'checkout').run(() =>
+      ctx.db.prisma.$transaction((tx) => place(ctx, tx, input, key, q), {
+        maxWait: 10_000,
+        timeout: 20_000,
+      }),
     );
     if (input.saveAddress && input.shippingAddress)
       await createAddress(ctx, input.shippingAddress).catch((err: unknown) =>

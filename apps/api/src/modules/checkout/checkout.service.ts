@@ -105,8 +105,11 @@ export async function quote(ctx: Context, input: CheckoutInput): Promise<Quote> 
   sellerIds.forEach((id, i) => {
     const m = methods[i];
     const s = stores[i];
-    methodsBySeller.set(id, m instanceof Error || !m ? [] : m);
-    storesBySeller.set(id, s instanceof Error || !s ? [] : s);
+    // A failed read is an error, never "this seller has no delivery".
+    if (m instanceof Error) throw m;
+    if (s instanceof Error) throw s;
+    methodsBySeller.set(id, m ?? []);
+    storesBySeller.set(id, s ?? []);
   });
   const choices = new Map<string, Choice>();
   for (const choice of input.choices ?? []) choices.set(choice.sellerId, choice);
