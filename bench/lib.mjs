@@ -1,6 +1,6 @@
 // Shared by every scenario: the API under test, GraphQL calls, autocannon runs.
 import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, openSync, readFileSync, readdirSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { ROOT } from '../scripts/bootstrap.mjs';
 
@@ -15,9 +15,13 @@ let apiPid = null;
 
 /** Starts the production build on a fresh embedded database seeded at `scale`. */
 export async function startApi(scale) {
+  // Warnings and errors the API logs (LOG_LEVEL=warn) go to a file, to explain errors in the table.
+  const logFile = `${ROOT}.data/bench-api-${scale}.log`;
+  mkdirSync(`${ROOT}.data`, { recursive: true });
+  console.log(`API log: ${logFile}`);
   const api = spawn('node', ['apps/api/dist/main.js'], {
     cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', openSync(logFile, 'w'), 'inherit'],
     env: {
       ...process.env,
       NODE_ENV: 'production',
