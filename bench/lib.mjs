@@ -74,6 +74,23 @@ export async function graphql(query, variables, token) {
 export const body = (query, variables) => JSON.stringify({ query, variables });
 
 /**
+ * Signed-in buyers lent to autocannon's connections one request sequence at
+ * a time, so no two connections use one buyer's cart at once. (Autocannon
+ * resets a connection's context each time it starts the sequence again, so
+ * the context cannot remember a buyer for longer.) `take` on the first
+ * request of a sequence, `give` on the answer to its last.
+ */
+export function buyerLoans(count) {
+  const free = Array.from({ length: count }, (_, i) => i);
+  return {
+    take: (context) => (context.buyer ??= free.shift() ?? Math.floor(Math.random() * count)),
+    give: (context) => {
+      if (context.buyer !== undefined && !free.includes(context.buyer)) free.push(context.buyer);
+    },
+  };
+}
+
+/**
  * Runs autocannon for a warm-up (discarded), then for DURATION_S.
  * `requests` follows autocannon's format; see its README. `beforeMeasure`
  * runs between the two (to reset counters kept by the requests).

@@ -3,7 +3,17 @@
 // sale (500 buyers at once for the last units of one offer). Buyers are real
 // accounts signed up here and credited by the demo admin.
 import { randomUUID } from 'node:crypto';
-import { BASE, DURATION_S, WARMUP_S, cpuColumns, graphql, load, measureCpu, row } from '../lib.mjs';
+import {
+  BASE,
+  DURATION_S,
+  WARMUP_S,
+  buyerLoans,
+  cpuColumns,
+  graphql,
+  load,
+  measureCpu,
+  row,
+} from '../lib.mjs';
 
 const BUYERS = 64;
 /** Add to cart: one buyer per connection, each cycling through its own offers. */
@@ -98,14 +108,14 @@ export async function buyers(count, tag, currency) {
 
 /**
  * Add to cart: signed-in buyers add one unit at a time, each connection
- * cycling through offers of its own with stock to spare (carts stay under
- * their line and quantity limits). Payload errors count as errors.
+ * going through the offers of the buyer it holds, one after the other (carts
+ * stay under their line and quantity limits). Payload errors count as errors.
  */
 async function addToCart(offers, currency) {
   const plenty = offers.filter((offer) => offer.availableQuantity >= 30);
   const perBuyer = Math.max(1, Math.min(OFFERS_PER_CART, Math.floor(plenty.length / CART_BUYERS)));
   const tokens = await buyers(CART_BUYERS, 'cart', currency);
-  let connections = 0;
+  const loans = buyerLoans(CART_BUYERS);
   let payloadErrors = 0;
   let codes = {};
   const result = await load({
@@ -114,30 +124,25 @@ async function addToCart(offers, currency) {
       payloadErrors = 0;
       codes = {};
     },
-    requests: [
-      {
-        method: 'POST',
-        setupRequest: (request, context) => {
-          context.slot ??= connections++ % CART_BUYERS;
-          context.n = (context.n ?? 0) + 1;
-          const offer = plenty[(context.slot * perBuyer + (context.n % perBuyer)) % plenty.length];
-          return {
-            ...request,
-            headers: {
-              'content-type': 'application/json',
-              authorization: `Bearer ${tokens[context.slot]}`,
-            },
-            body: JSON.stringify({ query: ADD, variables: { offerId: offer.id } }),
-          };
-        },
-        onResponse: (status, body) => {
-          if (status !== 200 || /"errors":\[\]/.test(body)) return;
-          payloadErrors++;
-          const code = /"code":"(\w+)"/.exec(body)?.[1] ?? 'UNKNOWN';
-          codes[code] = (codes[code] ?? 0) + 1;
-        },
+    requests: Array.from({ length: perBuyer }, (_, k) => ({
+      method: 'POST',
+      setupRequest: (request, context) => {
+        const buyer = loans.take(context);
+        const offer = plenty[(buyer * perBuyer + k) % plenty.length];
+        return {
+          ...request,
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[buyer]}` },
+          body: JSON.stringify({ query: ADD, variables: { offerId: offer.id } }),
+        };
       },
-    ],
+      onResponse: (status, body, context) => {
+        if (k === perBuyer - 1) loans.give(context);
+        if (status !== 200 || /"errors":\[\]/.test(body)) return;
+        payloadErrors++;
+        const code = /"code":"(\w+)"/.exec(body)?.[1] ?? 'UNKNOWN';
+        codes[code] = (codes[code] ?? 0) + 1;
+      },
+    })),
   });
   return {
     ...row('add to cart (20 buyers)', result, 'mixed: p99 < 200 ms', payloadErrors),

@@ -4,7 +4,7 @@
 // anonymous, like most shoppers; each connection is also a signed-in buyer
 // whose cart and orders use their token. Payload errors count as errors.
 import { randomUUID } from 'node:crypto';
-import { graphql, load, row } from '../lib.mjs';
+import { buyerLoans, graphql, load, row } from '../lib.mjs';
 import { PRODUCT_LIST, PRODUCT_PAGE, SEARCH, catalogInputs } from './catalog.mjs';
 import { ADD, ADDRESS, CHECKOUT, PLACE, buyers, offersInStock } from './checkout.mjs';
 
@@ -44,7 +44,7 @@ export async function mixedScenario() {
   const offers = (await offersInStock()).filter((offer) => offer.availableQuantity >= 5);
   const { shop } = await graphql('{ shop { currency } }');
   const tokens = await buyers(CONNECTIONS, 'mixed', shop.currency);
-  let connections = 0;
+  const loans = buyerLoans(CONNECTIONS);
   let nextOffer = 0;
   let payloadErrors = 0;
   const pick = (list, n) => list[n % list.length];
@@ -72,20 +72,22 @@ export async function mixedScenario() {
     }),
   };
   const signedIn = new Set(['add', 'quote', 'place']);
-  const requests = CYCLE.map((kind) => ({
+  let cycles = 0;
+  const requests = CYCLE.map((kind, index) => ({
     method: 'POST',
     setupRequest: (request, context) => {
-      context.slot ??= connections++ % CONNECTIONS;
-      context.n = (context.n ?? context.slot * 7) + 1;
+      const buyer = loans.take(context);
+      context.n = (context.n ?? cycles++ * 7) + 1;
       return {
         ...request,
         headers: signedIn.has(kind)
-          ? { ...JSON_HEADERS, authorization: `Bearer ${tokens[context.slot]}` }
+          ? { ...JSON_HEADERS, authorization: `Bearer ${tokens[buyer]}` }
           : JSON_HEADERS,
         body: JSON.stringify(bodies[kind](context)),
       };
     },
     onResponse: (status, body, context) => {
+      if (index === CYCLE.length - 1) loans.give(context);
       if (kind === 'quote') context.grandTotal = /"amount":(\d+)/.exec(body)?.[1] * 1 || 0;
       if (status === 200 && /"errors":\[\{/.test(body)) payloadErrors++;
     },
