@@ -81,8 +81,10 @@ export const body = (query, variables) => JSON.stringify({ query, variables });
  * request of a sequence, `give` on the answer to its last.
  */
 export function buyerLoans(count) {
-  const free = Array.from({ length: count }, (_, i) => i);
+  let free = Array.from({ length: count }, (_, i) => i);
   return {
+    /** Between runs: a run's last sequences end without their last answer. */
+    reset: () => (free = Array.from({ length: count }, (_, i) => i)),
     take: (context) => (context.buyer ??= free.shift() ?? Math.floor(Math.random() * count)),
     give: (context) => {
       if (context.buyer !== undefined && !free.includes(context.buyer)) free.push(context.buyer);

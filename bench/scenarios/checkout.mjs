@@ -121,6 +121,7 @@ async function addToCart(offers, currency) {
   const result = await load({
     connections: CART_BUYERS,
     beforeMeasure: () => {
+      loans.reset();
       payloadErrors = 0;
       codes = {};
     },

@@ -95,7 +95,10 @@ export async function mixedScenario() {
   const result = await load({
     connections: CONNECTIONS,
     requests,
-    beforeMeasure: () => (payloadErrors = 0),
+    beforeMeasure: () => {
+      loans.reset();
+      payloadErrors = 0;
+    },
   });
   return [
     row(

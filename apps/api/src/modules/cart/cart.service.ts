@@ -7,6 +7,7 @@ import { type Cart as CartRow, type CartLine as CartLineRow, Prisma } from '@baz
 import type { Context } from '../../context.js';
 import { PayloadErrors } from '../../common/errors/payload.js';
 import { isUuid } from '../../common/ids/uuid.js';
+import { uuidv7 } from '../../common/ids/uuidv7.js';
 import { money } from '../../common/money/money.js';
 import { hashToken, randomToken } from '../identity/secrets.js';
 import {
@@ -218,7 +219,15 @@ export async function addLines(ctx: Context, input: { offerId: string; quantity:
 
   let newGuestToken: string | null = null;
   const cartId = await ctx.db.prisma.$transaction(async (tx) => {
-    const cart = await lockOwnCart(ctx, tx);
+    let cart = await lockOwnCart(ctx, tx);
+    if (!cart && ctx.session.userId) {
+      // A first add from two tabs at once: the second waits here for the first's cart.
+      await tx.$executeRaw`
+        INSERT INTO carts (id, user_id, currency, updated_at)
+        VALUES (${uuidv7()}::uuid, ${ctx.session.userId}::uuid, ${currency}, now())
+        ON CONFLICT (user_id) DO NOTHING`;
+      cart = await lockOwnCart(ctx, tx);
+    }
     const existing = cart ? await tx.cartLine.findMany({ where: { cartId: cart.id } }) : [];
     const byOffer = new Map(existing.map((line) => [line.offerId, line]));
     if (existing.length > 0 && cart?.currency && cart.currency !== currency) {
@@ -259,22 +268,16 @@ export async function addLines(ctx: Context, input: { offerId: string; quantity:
 
     let id = cart?.id;
     if (!id) {
-      if (ctx.session.userId) {
-        const { userId } = ctx.session;
-        id = (await tx.cart.upsert({ where: { userId }, create: { userId, currency }, update: {} }))
-          .id;
-      } else {
-        newGuestToken = randomToken();
-        id = (
-          await tx.cart.create({
-            data: {
-              guestTokenHash: hashToken(newGuestToken),
-              currency,
-              expiresAt: new Date(Date.now() + GUEST_TTL_MS),
-            },
-          })
-        ).id;
-      }
+      newGuestToken = randomToken();
+      id = (
+        await tx.cart.create({
+          data: {
+            guestTokenHash: hashToken(newGuestToken),
+            currency,
+            expiresAt: new Date(Date.now() + GUEST_TTL_MS),
+          },
+        })
+      ).id;
     } else if (cart?.currency !== currency || !cart.userId) {
       await tx.cart.update({
         where: { id },

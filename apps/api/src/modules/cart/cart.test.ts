@@ -191,6 +191,27 @@ describe('cart', async () => {
     expect((await db.prisma.cart.findFirstOrThrow()).userId).toBe(user.id);
   });
 
+  it('first adds from two tabs at once open one cart holding both items', async () => {
+    const a = await offer();
+    const b = await offer();
+    const user = await createUser('tabs@example.test');
+    const login = await api.graphql<any>(LOGIN, { email: user.email, password: PASSWORD });
+    const tab = browser();
+    tab.state.token = login.data.sessionCreate.session.accessToken;
+    const results = await Promise.all(
+      [a, b, a, b].map((o) => tab.graphql(ADD, { lines: [{ offerId: o.id, quantity: 1 }] })),
+    );
+    expect(results.map((r) => [r.errors, r.data.cartLinesAdd.errors])).toEqual(
+      Array(4).fill([undefined, []]),
+    );
+    const lines = (await tab.graphql(READ)).data.cart.lines;
+    expect(Object.fromEntries(lines.map((l: any) => [l.offer.id, l.quantity]))).toEqual({
+      [a.id]: 2,
+      [b.id]: 2,
+    });
+    expect(await db.prisma.cart.count()).toBe(1);
+  });
+
   it('bad inputs get coded errors and change nothing', async () => {
     const a = await offer({ stock: 3 });
     const withdrawn = await offer();
