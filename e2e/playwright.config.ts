@@ -13,8 +13,9 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: process.env.CI ? 1 : 0,
   workers: 2,
-  // Journeys go through several pages, each checked by axe: a minute leaves room on a loaded machine.
-  timeout: 60_000,
+  // Journeys go through several pages, each checked by axe; the two-seller checkout
+  // journey takes about a minute on a loaded CI machine, so two leave room.
+  timeout: 120_000,
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
   use: {
     trace: 'retain-on-failure',
