@@ -205,6 +205,21 @@ export async function moveOrder(
   order.status = to;
 }
 
+/** A payment row as the API writes it (idempotency key from its id), dated `at`. */
+async function createPayment(
+  tx: Tx,
+  id: string,
+  at: Date,
+  data: Omit<
+    Prisma.PaymentUncheckedCreateInput,
+    'id' | 'idempotencyKey' | 'createdAt' | 'updatedAt'
+  >,
+): Promise<void> {
+  await tx.payment.create({
+    data: { ...data, id, idempotencyKey: `payment:${id}`, createdAt: at, updatedAt: at },
+  });
+}
+
 /** A card top-up of the wallet that Stripe confirmed: Stripe clearing pays the wallet. */
 export async function topUpWallet(
   tx: Tx,
@@ -212,21 +227,15 @@ export async function topUpWallet(
   input: { userId: string; amount: number; currency: string; at: Date },
 ): Promise<void> {
   const id = faker.string.uuid();
-  await tx.payment.create({
-    data: {
-      id,
-      purpose: 'WALLET_TOP_UP',
-      method: 'STRIPE',
-      status: 'SUCCEEDED',
-      payerId: input.userId,
-      amount: input.amount,
-      currency: input.currency,
-      idempotencyKey: `payment:${id}`,
-      providerRef: `pi_demo_${id.replaceAll('-', '')}`,
-      createdAt: input.at,
-      updatedAt: input.at,
-      succeededAt: input.at,
-    },
+  await createPayment(tx, id, input.at, {
+    purpose: 'WALLET_TOP_UP',
+    method: 'STRIPE',
+    status: 'SUCCEEDED',
+    payerId: input.userId,
+    amount: input.amount,
+    currency: input.currency,
+    providerRef: `pi_demo_${id.replaceAll('-', '')}`,
+    succeededAt: input.at,
   });
   await book(tx, faker, {
     kind: 'TOP_UP',
@@ -249,21 +258,14 @@ export async function openInStorePayment(
   order: PlacedOrder,
   at: Date,
 ): Promise<void> {
-  const id = faker.string.uuid();
-  await tx.payment.create({
-    data: {
-      id,
-      purpose: 'PURCHASE',
-      method: 'IN_STORE',
-      purchaseId: order.purchaseId,
-      orderId: order.id,
-      payerId: order.customerId,
-      amount: order.total,
-      currency: order.currency,
-      idempotencyKey: `payment:${id}`,
-      createdAt: at,
-      updatedAt: at,
-    },
+  await createPayment(tx, faker.string.uuid(), at, {
+    purpose: 'PURCHASE',
+    method: 'IN_STORE',
+    purchaseId: order.purchaseId,
+    orderId: order.id,
+    payerId: order.customerId,
+    amount: order.total,
+    currency: order.currency,
   });
 }
 
@@ -278,21 +280,15 @@ export async function payFromWallet(
   at: Date,
 ): Promise<void> {
   const id = faker.string.uuid();
-  await tx.payment.create({
-    data: {
-      id,
-      purpose: 'PURCHASE',
-      method: 'WALLET',
-      status: 'SUCCEEDED',
-      purchaseId: order.purchaseId,
-      payerId: order.customerId,
-      amount: order.total,
-      currency: order.currency,
-      idempotencyKey: `payment:${id}`,
-      createdAt: at,
-      updatedAt: at,
-      succeededAt: at,
-    },
+  await createPayment(tx, id, at, {
+    purpose: 'PURCHASE',
+    method: 'WALLET',
+    status: 'SUCCEEDED',
+    purchaseId: order.purchaseId,
+    payerId: order.customerId,
+    amount: order.total,
+    currency: order.currency,
+    succeededAt: at,
   });
   await book(tx, faker, {
     kind: 'PURCHASE_PAYMENT',
