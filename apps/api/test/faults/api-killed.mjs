@@ -5,15 +5,13 @@
 import assert from 'node:assert/strict';
 import pg from 'pg';
 import {
+  checkoutLoad,
   committedBefore,
   consistencyViolations,
   freePort,
-  offersInStock,
-  placeOrders,
-  shoppers,
-  untilPlaced,
   sleep,
   startApi,
+  untilPlaced,
   waitForOutbox,
 } from './harness.mjs';
 
@@ -24,17 +22,7 @@ export async function apiKilled(cluster, cleanup) {
   let api = await startApi(database, port);
   cleanup.push(() => api.kill('SIGTERM'));
 
-  const offers = await offersInStock(api.base);
-  const buyers = await shoppers(api.base, 8, 100_000_000);
-  const load = {};
-  let stopped = false;
-  const running = placeOrders({
-    base: () => api.base,
-    buyers,
-    offers,
-    load,
-    stop: () => stopped,
-  });
+  const { buyers, load, finish } = await checkoutLoad(() => api.base, 8);
 
   await untilPlaced(load, 8);
   while (load.placing === 0) await sleep(2);
@@ -44,8 +32,7 @@ export async function apiKilled(cluster, cleanup) {
   await sleep(500);
   api = await startApi(database, port);
   await sleep(4_000);
-  stopped = true;
-  const { outcomes, unanswered } = await running;
+  const { outcomes, unanswered } = await finish();
   const loadEnded = new Date();
 
   const placed = outcomes.filter((o) => o.purchaseId).length;

@@ -212,6 +212,28 @@ export async function shoppers(base, count, amount) {
 }
 
 /**
+ * Well-funded buyers placing orders in a loop through `base()` (read again
+ * each call, so a restarted API may move) until `finish()`, which resolves to
+ * placeOrders' result. `load` is readable meanwhile.
+ */
+export async function checkoutLoad(base, buyerCount) {
+  const offers = await offersInStock(base());
+  const buyers = await shoppers(base(), buyerCount, 100_000_000);
+  const load = {};
+  let stopped = false;
+  const running = placeOrders({ base, buyers, offers, load, stop: () => stopped });
+  return {
+    buyers,
+    load,
+    stopped: () => stopped,
+    finish: () => {
+      stopped = true;
+      return running;
+    },
+  };
+}
+
+/**
  * `load.placing` counts the checkouts in flight (kill when one is).
  * Shoppers buying one unit at a time until `stop()` says so. A checkout that
  * fails without an answer (connection refused or reset, 5xx, timeout) is

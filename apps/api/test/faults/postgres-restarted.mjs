@@ -4,12 +4,10 @@
 // API. Checkouts retried through the outage leave the data consistent.
 import assert from 'node:assert/strict';
 import {
+  checkoutLoad,
   consistencyViolations,
   freePort,
   graphql,
-  offersInStock,
-  placeOrders,
-  shoppers,
   sleep,
   startApi,
 } from './harness.mjs';
@@ -35,20 +33,10 @@ export async function postgresRestarted(cluster, cleanup) {
   const api = await startApi(database, await freePort());
   cleanup.push(() => api.kill('SIGTERM'));
 
-  const offers = await offersInStock(api.base);
-  const buyers = await shoppers(api.base, 6, 100_000_000);
-  let stopped = false;
-  const load = {};
-  const checkouts = placeOrders({
-    base: () => api.base,
-    buyers,
-    offers,
-    load,
-    stop: () => stopped,
-  });
+  const { buyers, load, stopped, finish } = await checkoutLoad(() => api.base, 6);
   let reads = 0;
   const reading = (async () => {
-    while (!stopped) {
+    while (!stopped()) {
       await graphql(api.base, PRODUCTS).then(
         () => reads++,
         () => sleep(100),
@@ -118,8 +106,7 @@ export async function postgresRestarted(cluster, cleanup) {
   assert.equal(typeof cart?.itemCount, 'number');
   await sleep(2_000);
   assert.ok(reads > readsBefore, 'reads succeed again');
-  stopped = true;
-  const { outcomes, unanswered } = await checkouts;
+  const { outcomes, unanswered } = await finish();
   await reading;
   const placed = outcomes.filter((o) => o.purchaseId).length;
   console.log(

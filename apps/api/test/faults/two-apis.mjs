@@ -5,12 +5,10 @@
 import assert from 'node:assert/strict';
 import { createConnection, createServer } from 'node:net';
 import {
+  checkoutLoad,
   committedBefore,
   consistencyViolations,
   freePort,
-  offersInStock,
-  placeOrders,
-  shoppers,
   sleep,
   startApi,
   untilPlaced,
@@ -83,17 +81,7 @@ export async function twoApis(cluster, cleanup) {
   const proxy = await roundRobinProxy([portA, portB]);
   cleanup.push(() => proxy.close());
 
-  const offers = await offersInStock(proxy.base);
-  const buyers = await shoppers(proxy.base, 8, 100_000_000);
-  const load = {};
-  let stopped = false;
-  const running = placeOrders({
-    base: () => proxy.base,
-    buyers,
-    offers,
-    load,
-    stop: () => stopped,
-  });
+  const { load, finish } = await checkoutLoad(() => proxy.base, 8);
   await untilPlaced(load, 8);
   // Killed right after it committed a purchase whose answer never reached the
   // client: the client's retry, through the other process, must get that purchase.
@@ -102,8 +90,7 @@ export async function twoApis(cluster, cleanup) {
   await a.kill('SIGKILL');
   const placedAtKill = load.outcomes.filter((o) => o.purchaseId).length;
   await sleep(5_000);
-  stopped = true;
-  const { outcomes, unanswered } = await running;
+  const { outcomes, unanswered } = await finish();
   const loadEnded = new Date();
 
   const placed = outcomes.filter((o) => o.purchaseId).length;
