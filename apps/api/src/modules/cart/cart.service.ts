@@ -33,6 +33,9 @@ const GUEST_TTL_MS = GUEST_CART_TTL_DAYS * 86_400_000;
 
 type Tx = Prisma.TransactionClient;
 
+/** Thrown inside a cart transaction to roll it back (the cart it may have opened too); `errors` say why. */
+const REFUSED = Symbol('refused');
+
 // ---------------------------------------------------------------------------
 // Finding the caller's cart
 
@@ -218,88 +221,95 @@ export async function addLines(ctx: Context, input: { offerId: string; quantity:
   }
 
   let newGuestToken: string | null = null;
-  const cartId = await ctx.db.prisma.$transaction(async (tx) => {
-    let cart = await lockOwnCart(ctx, tx);
-    if (!cart && ctx.session.userId) {
-      // A first add from two tabs at once: the second waits here for the first's cart.
-      await tx.$executeRaw`
+  const cartId = await ctx.db.prisma
+    .$transaction(async (tx) => {
+      let cart = await lockOwnCart(ctx, tx);
+      if (!cart && ctx.session.userId) {
+        // A first add from two tabs at once: the second waits here for the first's cart.
+        await tx.$executeRaw`
         INSERT INTO carts (id, user_id, currency, updated_at)
         VALUES (${uuidv7()}::uuid, ${ctx.session.userId}::uuid, ${currency}, now())
         ON CONFLICT (user_id) DO NOTHING`;
-      cart = await lockOwnCart(ctx, tx);
-    }
-    const existing = cart ? await tx.cartLine.findMany({ where: { cartId: cart.id } }) : [];
-    const byOffer = new Map(existing.map((line) => [line.offerId, line]));
-    if (existing.length > 0 && cart?.currency && cart.currency !== currency) {
-      const [, { index }] = [...wanted][0]!;
-      errors.add(
-        'CURRENCY_MISMATCH',
-        `Your cart holds prices in ${cart.currency}; this item is priced in ${currency}.`,
-        `lines.${index}.offerId`,
-      );
-      return null;
-    }
-    const newLines = [...wanted.keys()].filter((offerId) => !byOffer.has(offerId)).length;
-    if (existing.length + newLines > MAX_LINES_PER_CART) {
-      errors.add(
-        'TOO_MANY',
-        `A cart holds at most ${MAX_LINES_PER_CART} different items.`,
-        'lines',
-      );
-      return null;
-    }
-    for (const [offerId, { quantity, index }] of wanted) {
-      const total = (byOffer.get(offerId)?.quantity ?? 0) + quantity;
-      const offer = offers.get(offerId)!;
-      if (total > MAX_QUANTITY)
+        cart = await lockOwnCart(ctx, tx);
+      }
+      const existing = cart ? await tx.cartLine.findMany({ where: { cartId: cart.id } }) : [];
+      const byOffer = new Map(existing.map((line) => [line.offerId, line]));
+      if (existing.length > 0 && cart?.currency && cart.currency !== currency) {
+        const [, { index }] = [...wanted][0]!;
         errors.add(
-          'QUANTITY_INVALID',
-          `At most ${MAX_QUANTITY} of one item per cart.`,
-          `lines.${index}.quantity`,
+          'CURRENCY_MISMATCH',
+          `Your cart holds prices in ${cart.currency}; this item is priced in ${currency}.`,
+          `lines.${index}.offerId`,
         );
-      else if (!inStockFor(offer, total))
+        throw REFUSED;
+      }
+      const newLines = [...wanted.keys()].filter((offerId) => !byOffer.has(offerId)).length;
+      if (existing.length + newLines > MAX_LINES_PER_CART) {
         errors.add(
-          'INSUFFICIENT_STOCK',
-          `Only ${offer.available} available.`,
-          `lines.${index}.quantity`,
+          'TOO_MANY',
+          `A cart holds at most ${MAX_LINES_PER_CART} different items.`,
+          'lines',
         );
-    }
-    if (errors.any) return null;
+        throw REFUSED;
+      }
+      for (const [offerId, { quantity, index }] of wanted) {
+        const total = (byOffer.get(offerId)?.quantity ?? 0) + quantity;
+        const offer = offers.get(offerId)!;
+        if (total > MAX_QUANTITY)
+          errors.add(
+            'QUANTITY_INVALID',
+            `At most ${MAX_QUANTITY} of one item per cart.`,
+            `lines.${index}.quantity`,
+          );
+        else if (!inStockFor(offer, total))
+          errors.add(
+            'INSUFFICIENT_STOCK',
+            `Only ${offer.available} available.`,
+            `lines.${index}.quantity`,
+          );
+      }
+      if (errors.any) throw REFUSED;
 
-    let id = cart?.id;
-    if (!id) {
-      newGuestToken = randomToken();
-      id = (
-        await tx.cart.create({
+      let id = cart?.id;
+      if (!id) {
+        newGuestToken = randomToken();
+        id = (
+          await tx.cart.create({
+            data: {
+              guestTokenHash: hashToken(newGuestToken),
+              currency,
+              expiresAt: new Date(Date.now() + GUEST_TTL_MS),
+            },
+          })
+        ).id;
+      } else if (cart?.currency !== currency || !cart.userId) {
+        await tx.cart.update({
+          where: { id },
           data: {
-            guestTokenHash: hashToken(newGuestToken),
             currency,
-            expiresAt: new Date(Date.now() + GUEST_TTL_MS),
+            ...(cart?.userId ? {} : { expiresAt: new Date(Date.now() + GUEST_TTL_MS) }),
           },
-        })
-      ).id;
-    } else if (cart?.currency !== currency || !cart.userId) {
-      await tx.cart.update({
-        where: { id },
-        data: {
-          currency,
-          ...(cart?.userId ? {} : { expiresAt: new Date(Date.now() + GUEST_TTL_MS) }),
-        },
-      });
-    }
-    for (const [offerId, { quantity }] of wanted) {
-      const line = byOffer.get(offerId);
-      const price = offers.get(offerId)!.price;
-      if (line)
-        await tx.cartLine.update({
-          where: { id: line.id },
-          data: { quantity: line.quantity + quantity, unitPriceSeen: price },
         });
-      else
-        await tx.cartLine.create({ data: { cartId: id, offerId, quantity, unitPriceSeen: price } });
-    }
-    return id;
-  });
+      }
+      for (const [offerId, { quantity }] of wanted) {
+        const line = byOffer.get(offerId);
+        const price = offers.get(offerId)!.price;
+        if (line)
+          await tx.cartLine.update({
+            where: { id: line.id },
+            data: { quantity: line.quantity + quantity, unitPriceSeen: price },
+          });
+        else
+          await tx.cartLine.create({
+            data: { cartId: id, offerId, quantity, unitPriceSeen: price },
+          });
+      }
+      return id;
+    })
+    .catch((error: unknown) => {
+      if (error === REFUSED) return null;
+      throw error;
+    });
   if (!cartId) return fail();
   if (newGuestToken) ctx.http.setCookie(CART_COOKIE, newGuestToken, GUEST_CART_TTL_DAYS * 86_400);
   else if (!ctx.session.userId) refreshGuestCookie(ctx);

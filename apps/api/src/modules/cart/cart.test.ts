@@ -198,6 +198,12 @@ describe('cart', async () => {
     const login = await api.graphql<any>(LOGIN, { email: user.email, password: PASSWORD });
     const tab = browser();
     tab.state.token = login.data.sessionCreate.session.accessToken;
+    // A refused first add opens no cart.
+    const refused = await tab.graphql(ADD, { lines: [{ offerId: a.id, quantity: 60 }] });
+    expect(refused.data.cartLinesAdd.errors.map((e: { code: string }) => e.code)).toEqual([
+      'INSUFFICIENT_STOCK',
+    ]);
+    expect(await db.prisma.cart.count()).toBe(0);
     const results = await Promise.all(
       [a, b, a, b].map((o) => tab.graphql(ADD, { lines: [{ offerId: o.id, quantity: 1 }] })),
     );
