@@ -25,6 +25,7 @@ import { createMetrics } from './common/observability/metrics.js';
 import { type Context, type Services, createContext } from './context.js';
 import { localeFromHeader } from './common/i18n/locale.js';
 import type { Env } from './env.js';
+import { startBestSellersJob } from './modules/catalog/best-sellers.job.js';
 import { startPriceScheduleJob } from './modules/offers/price-schedule.job.js';
 import { startReservationExpiryJob } from './modules/inventory/reservation-expiry.job.js';
 import { startGuestCartExpiryJob } from './modules/cart/guest-cart-expiry.job.js';
@@ -58,6 +59,8 @@ export interface ServerOptions {
   reconcilePayments?: boolean;
   /** Cancel orders unpaid past their deadline from this process (default: as deliverMail; tests run the job themselves). */
   expireUnpaidOrders?: boolean;
+  /** Recount products' recent sales from this process (default: as deliverMail; tests run the job themselves). */
+  countSales?: boolean;
 }
 
 export async function createServer({
@@ -72,6 +75,7 @@ export async function createServer({
   indexSearch = deliverMail,
   reconcilePayments = deliverMail,
   expireUnpaidOrders = deliverMail,
+  countSales = deliverMail,
 }: ServerOptions): Promise<FastifyInstance> {
   const production = env.NODE_ENV === 'production';
   const app = Fastify({
@@ -111,6 +115,7 @@ export async function createServer({
     [expireReservations, () => startGuestCartExpiryJob(db, app.log)],
     [expireUnpaidOrders, () => startUnpaidOrderExpiryJob(db, app.log)],
     [reconcilePayments, () => startPaymentReconciliationJob(db, env, app.log)],
+    [countSales, () => startBestSellersJob(db, app.log)],
   ];
   const stopJobs: (() => Promise<void>)[] = [];
   app.addHook('onReady', async () => {
