@@ -2,14 +2,16 @@ import type { FastifyBaseLogger } from 'fastify';
 
 /**
  * Runs `work` every `intervalMs` (never two at once) until the returned stop
- * function is called. When `work` reports it did something, it runs again at
- * once, so a backlog drains without waiting for the next tick.
+ * function is called, the first time after `firstRunInMs`. When `work`
+ * reports it did something, it runs again at once, so a backlog drains
+ * without waiting for the next tick.
  */
 export function startRecurringJob(
   name: string,
   intervalMs: number,
   work: () => Promise<number | void>,
   log: FastifyBaseLogger,
+  firstRunInMs = 0,
 ): () => Promise<void> {
   let stopped = false;
   let running: Promise<void> | null = null;
@@ -28,7 +30,7 @@ export function startRecurringJob(
       if (!stopped) timer = setTimeout(tick, intervalMs).unref();
     });
   };
-  timer = setTimeout(tick, 0).unref();
+  timer = setTimeout(tick, firstRunInMs).unref();
 
   return async () => {
     stopped = true;

@@ -49,5 +49,7 @@ export function startBestSellersJob(db: Database, log: FastifyBaseLogger): () =>
     // Nothing is left over after a run: wait for the next tick.
     async () => void (await refreshSalesCounts(db.prisma)),
     log,
+    // Not at start: replicas restarting in a deploy would each recount.
+    BEST_SELLERS_INTERVAL_MS,
   );
 }
