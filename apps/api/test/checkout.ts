@@ -7,6 +7,9 @@ import pino from 'pino';
 import type { Context } from '../src/context.js';
 import { createContext } from '../src/context.js';
 import { loadEnv } from '../src/env.js';
+import { completeCheckout } from '../src/modules/checkout/checkout-complete.service.js';
+import { checkout } from '../src/modules/checkout/checkout.service.js';
+import type { CheckoutCompleteInput } from '../src/modules/checkout/checkout.types.js';
 import { db } from './api.js';
 import { createSeller, createUser } from './accounts.js';
 import { createOffer, createProductWithVariant, resetCatalog } from './catalog.js';
@@ -177,4 +180,16 @@ export async function checkoutCounts() {
       db.prisma.cartLine.count(),
     ]);
   return { purchases, orders, lines, reservations, payments, entries, redemptions, cartLines };
+}
+
+/** Quotes the caller's cart and places it at the quoted total (from the wallet unless told). */
+export async function placePurchase(ctx: Context, input: Partial<CheckoutCompleteInput> = {}) {
+  const paymentMethod = input.paymentMethod ?? 'WALLET';
+  const quote = await checkout(ctx, { ...input, paymentMethod });
+  return completeCheckout(ctx, {
+    ...input,
+    paymentMethod,
+    idempotencyKey: randomUUID(),
+    expectedGrandTotal: quote.grandTotal.amount,
+  } as CheckoutCompleteInput);
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db, startApi } from '../../../test/api.js';
 import {
@@ -6,11 +5,9 @@ import {
   createShop,
   createShopper,
   fillCart,
+  placePurchase,
   resetCheckout,
 } from '../../../test/checkout.js';
-import { completeCheckout } from '../checkout/checkout-complete.service.js';
-import { checkout } from '../checkout/checkout.service.js';
-import type { CheckoutCompleteInput } from '../checkout/checkout.types.js';
 import { refreshSalesCounts } from './best-sellers.job.js';
 
 const DAY = 86_400_000;
@@ -26,13 +23,7 @@ describe('best sellers', async () => {
   async function buy(offer: { id: string; price: number }, quantity: number) {
     const user = await createShopper(1_000_000);
     await fillCart(user.id, [{ offer, quantity }]);
-    const ctx = contextFor(user.id);
-    const quote = await checkout(ctx, { paymentMethod: 'WALLET' });
-    const result = await completeCheckout(ctx, {
-      paymentMethod: 'WALLET',
-      idempotencyKey: randomUUID(),
-      expectedGrandTotal: quote.grandTotal.amount,
-    } as CheckoutCompleteInput);
+    const result = await placePurchase(contextFor(user.id));
     expect(result.errors).toEqual([]);
     const [order] = await db.prisma.order.findMany({ where: { purchaseId: result.purchase!.id } });
     return order!.id;

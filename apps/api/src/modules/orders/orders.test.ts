@@ -10,13 +10,12 @@ import {
   createShop,
   createShopper,
   fillCart,
+  placePurchase,
   resetCheckout,
   stockOf,
 } from '../../../test/checkout.js';
 import { balance, expectLedgerConsistent } from '../../../test/payments.js';
-import { completeCheckout } from '../checkout/checkout-complete.service.js';
-import { checkout } from '../checkout/checkout.service.js';
-import type { CheckoutCompleteInput, CheckoutInput } from '../checkout/checkout.types.js';
+import type { CheckoutInput } from '../checkout/checkout.types.js';
 import * as actions from './order-actions.service.js';
 import { ORDER_MOVES, canMove } from './order-state.js';
 import { placeOfflineOrder } from './offline-order.service.js';
@@ -52,14 +51,10 @@ describe('orders', async () => {
             ],
           }
         : {};
-    const method = options.method ?? 'WALLET';
-    const quote = await checkout(customer, { ...extra, paymentMethod: method });
-    const result = await completeCheckout(customer, {
+    const result = await placePurchase(customer, {
       ...extra,
-      paymentMethod: method,
-      idempotencyKey: randomUUID(),
-      expectedGrandTotal: quote.grandTotal.amount,
-    } as CheckoutCompleteInput);
+      paymentMethod: options.method ?? 'WALLET',
+    });
     expect(result.errors).toEqual([]);
     const order = await db.prisma.order.findFirstOrThrow({
       where: { purchaseId: result.purchase!.id },
