@@ -25,6 +25,7 @@ import { createMetrics } from './common/observability/metrics.js';
 import { type Context, type Services, createContext } from './context.js';
 import { localeFromHeader } from './common/i18n/locale.js';
 import type { Env } from './env.js';
+import { CART_COOKIE } from './modules/cart/cart.service.js';
 import { startBestSellersJob } from './modules/catalog/best-sellers.job.js';
 import { startPriceScheduleJob } from './modules/offers/price-schedule.job.js';
 import { startReservationExpiryJob } from './modules/inventory/reservation-expiry.job.js';
@@ -143,6 +144,7 @@ export async function createServer({
     databaseUrl,
     env.RESPONSE_CACHE_TTL_SECONDS * 1_000,
     app.log,
+    new Set([CART_COOKIE]),
   );
   await responseCache.start();
   app.addHook('onClose', () => responseCache.stop());

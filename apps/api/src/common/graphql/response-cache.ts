@@ -2,8 +2,9 @@
 // list, product page, search or category page is asked for by many shoppers,
 // and answering it again costs GraphQL execution, a dozen SQL statements and
 // JSON serialisation. Only POST queries whose every root field is a public
-// catalog read, sent without Authorization and without any cookie, are
-// served from or stored in the cache, keyed by locale, Accept, operation
+// catalog read, sent without Authorization and without cookies other than
+// those public answers ignore (a guest's cart), are served from or stored in
+// the cache, keyed by locale, Accept, operation
 // name, variables and document. Only complete 200 answers without errors are
 // stored.
 //
@@ -132,6 +133,8 @@ export class ResponseCache {
     private readonly databaseUrl: string,
     private readonly ttlMs: number,
     private readonly log: FastifyBaseLogger,
+    /** Cookies no public catalog answer depends on (a guest's cart). */
+    private readonly ignoredCookies: ReadonlySet<string> = new Set(),
   ) {
     const caches = registry.get(database) ?? new Set();
     caches.add(this);
@@ -266,7 +269,9 @@ export class ResponseCache {
   private readOf(request: FastifyRequest): { key: string; scope: Scope } | null {
     if (request.method !== 'POST' || request.url !== '/graphql') return null;
     const { headers } = request;
-    if (headers.authorization !== undefined || headers.cookie !== undefined) return null;
+    if (headers.authorization !== undefined) return null;
+    if (Object.keys(request.cookies ?? {}).some((name) => !this.ignoredCookies.has(name)))
+      return null;
     const body = request.body as Record<string, unknown> | null | undefined;
     if (!body || typeof body !== 'object' || Array.isArray(body)) return null;
     const { query, operationName, variables, extensions } = body;
