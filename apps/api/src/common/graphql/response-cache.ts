@@ -4,9 +4,8 @@
 // JSON serialisation. Only POST queries whose every root field is a public
 // catalog read, sent without Authorization and without cookies other than
 // those public answers ignore (a guest's cart), are served from or stored in
-// the cache, keyed by locale, Accept, operation
-// name, variables and document. Only complete 200 answers without errors are
-// stored.
+// the cache, keyed by locale, Accept, operation name, variables and document.
+// Only complete 200 answers without errors are stored.
 //
 // Invalidation: every change to a product, its offers, prices or stock writes
 // a `product.changed` event; the search indexer calls notifyCatalogChanged()
