@@ -1,6 +1,6 @@
 // Keeps products.sales_count, behind the BEST_SELLING sort and search
 // suggestions' order, equal to the units ordered in the last 30 days (orders
-// not cancelled). Recomputed every few minutes rather than counted at checkout:
+// not cancelled). Recomputed every 10 minutes rather than counted at checkout:
 // a sale then costs no extra write on a hot product row, and the search index
 // (and with it every cached list) changes once per run, not once per sale.
 // Changed products get a `product.changed` event, so the index follows. The
@@ -11,7 +11,7 @@ import { publishEvents } from '../../common/events/outbox.js';
 import { startRecurringJob } from '../../common/jobs/recurring-job.js';
 
 export const BEST_SELLERS_INTERVAL_MS = 10 * 60_000;
-export const BEST_SELLERS_WINDOW_DAYS = 30;
+const BEST_SELLERS_WINDOW_DAYS = 30;
 
 /** Recounts every product's sales; returns how many counts changed. */
 export function refreshSalesCounts(
